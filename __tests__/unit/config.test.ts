@@ -1,0 +1,133 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { DEFAULTS, getConfig } from '../../src/config.js'
+import { Inputs, Outputs } from '../../src/constants.js'
+import { InputError } from '../../src/errors.js'
+import { inputKey } from '../../src/inputs.js'
+
+const workspace = mkdtempSync(join(tmpdir(), 'mc-config-'))
+
+function configWith(inputs: Record<string, string>) {
+  const env: Record<string, string> = { GITHUB_WORKSPACE: workspace }
+  for (const [name, value] of Object.entries(inputs)) env[inputKey(name)] = value
+  return getConfig(env)
+}
+
+function errorOf(inputs: Record<string, string>): InputError {
+  try {
+    configWith(inputs)
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return error as InputError
+  }
+  throw new Error('expected an InputError')
+}
+
+describe('getConfig', () => {
+  it('applies the defaults when no input is given', () => {
+    const config = configWith({})
+    expect(config.workingDirectory).toBe(workspace)
+    expect(config.rustTestCommand).toBe('cargo test --workspace')
+    expect(config.pythonBuildCommand).toBe('auto')
+    expect(config.pythonTestCommand).toBe('pytest')
+    expect(config.outputDir).toBe(join(workspace, 'coverage'))
+    expect(config.thresholds).toEqual({})
+    expect(config.onThresholdFailure).toBe('fail')
+    expect(config.maxReportSizeBytes).toBe(1024 * 1024 * 1024)
+    expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  it('keeps an explicitly empty test command, which skips the phase', () => {
+    expect(configWith({ 'rust-test-command': '' }).rustTestCommand).toBe('')
+    expect(configWith({ 'python-test-command': '  ' }).pythonTestCommand).toBe('')
+  })
+
+  it('reads thresholds, lists and policies', () => {
+    const config = configWith({
+      'fail-under-lines': '80',
+      'fail-under-python-lines': '72.5%',
+      exclude: 'examples/**\n  **/generated/*.rs , ',
+      'on-threshold-failure': 'WARN'
+    })
+    expect(config.thresholds).toEqual({ lines: 80, pythonLines: 72.5 })
+    expect(config.exclude).toEqual(['examples/**', '**/generated/*.rs'])
+    expect(config.onThresholdFailure).toBe('warn')
+  })
+
+  it('refuses a working directory that does not exist, naming the input', () => {
+    const error = errorOf({ 'working-directory': 'no/such/dir' })
+    expect(error.input).toBe('working-directory')
+    expect(error.message).toMatch(
+      /Input 'working-directory': directory 'no\/such\/dir' does not exist/
+    )
+  })
+
+  it('refuses a file given as working directory', () => {
+    writeFileSync(join(workspace, 'a-file'), '')
+    expect(errorOf({ 'working-directory': 'a-file' }).message).toMatch(
+      /is a file, expected a directory/
+    )
+  })
+
+  it('refuses a non-numeric or out-of-range threshold', () => {
+    expect(errorOf({ 'fail-under-lines': 'eighty' }).message).toBe(
+      "Input 'fail-under-lines': expected a number from 0 to 100, got 'eighty'"
+    )
+    expect(errorOf({ 'fail-under-branches': '101' }).input).toBe('fail-under-branches')
+    expect(errorOf({ 'retention-days': '7.5' }).message).toMatch(
+      /expected a whole number from 1 to 90/
+    )
+  })
+
+  it('refuses unknown enum values and booleans', () => {
+    expect(errorOf({ 'on-test-failure': 'ignore' }).message).toBe(
+      "Input 'on-test-failure': expected one of fail, warn, got 'ignore'"
+    )
+    expect(errorOf({ mode: 'shard' }).input).toBe('mode')
+    expect(errorOf({ 'upload-artifact': 'maybe' }).message).toMatch(/expected true or false/)
+  })
+
+  it('refuses artifact names the artifact service would refuse', () => {
+    expect(errorOf({ 'artifact-name': 'cov/linux' }).input).toBe('artifact-name')
+    expect(errorOf({ shard: 'a:b' }).input).toBe('shard')
+  })
+
+  it('refuses a malformed cargo-llvm-cov version', () => {
+    expect(errorOf({ 'cargo-llvm-cov-version': '0.9' }).message).toMatch(
+      /'latest' or a version like/
+    )
+    expect(configWith({ 'cargo-llvm-cov-version': 'v0.9.2' }).cargoLlvmCovVersion).toBe('0.9.2')
+  })
+})
+
+describe('action.yml', () => {
+  const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
+    inputs: Record<string, { description: string; default?: string }>
+    outputs: Record<string, { description: string }>
+    runs: { using: string; main: string }
+  }
+
+  it('declares exactly the inputs and outputs the code reads and sets', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Inputs).sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Outputs).sort())
+  })
+
+  it('documents every input and output', () => {
+    for (const spec of [...Object.values(action.inputs), ...Object.values(action.outputs)]) {
+      expect(spec.description.length).toBeGreaterThan(10)
+    }
+  })
+
+  it('gives the same defaults as the code', () => {
+    for (const [name, value] of Object.entries(DEFAULTS)) {
+      expect([name, action.inputs[name]?.default]).toEqual([name, value])
+    }
+  })
+
+  it('runs on node24 from the bundle', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+})

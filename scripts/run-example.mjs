@@ -1,0 +1,14 @@
+// `npm run example`: runs the bundled action on examples/pyo3-demo exactly as a runner
+// would, then prints its outputs and the step summary it wrote.
+import { runAction } from './runner.mjs'
+
+const result = await runAction({
+  inputs: { 'working-directory': 'examples/pyo3-demo', 'upload-artifact': 'false' },
+  echo: true
+})
+console.log('\n===== outputs =====')
+for (const [name, value] of Object.entries(result.outputs)) console.log(`${name}: ${value}`)
+console.log('\n===== step summary =====')
+console.log(result.summary || '(none written)')
+console.log(`\naction finished with exit code ${result.exitCode} in ${(result.durationMs / 1000).toFixed(1)} s`)
+process.exit(result.exitCode ?? 1)

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what the example run and the test suite need on a fresh machine of the project's
+# kind (Debian 12, root, registries only: no GitHub downloads, no rustup components).
+# Idempotent: a second run only checks.
+set -euo pipefail
+export PIP_ROOT_USER_ACTION=ignore
+cd "$(dirname "$0")/.."
+
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# LLVM 22 matches rustc 1.95's LLVM; rustup cannot download llvm-tools here.
+# lcov (lcov -a) and grcov are the peers the report engine is tested and benchmarked against.
+missing=()
+[ -x /usr/lib/llvm-22/bin/llvm-cov ] || missing+=(llvm-22)
+command -v lcov >/dev/null || missing+=(lcov)
+command -v grcov >/dev/null || missing+=(grcov)
+command -v xmllint >/dev/null || missing+=(libxml2-utils)
+command -v /usr/bin/time >/dev/null || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: apt-get install ${missing[*]}"
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# cargo-llvm-cov: the action installs it itself when missing (see src/install); the tests
+# and the example also use it directly, so make sure it is there.
+if ! cargo llvm-cov --version >/dev/null 2>&1; then
+  echo "setup: cargo install cargo-llvm-cov"
+  cargo install cargo-llvm-cov --locked --version 0.9.1 --quiet
+fi
+
+# The Python tools, twice: straight into the machine's interpreter (as on a runner after
+# setup-python, no virtual environment) and into a virtual environment.
+python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
+if [ ! -x .tmp/venv/bin/python ]; then python3 -m venv .tmp/venv; fi
+.tmp/venv/bin/python -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
+
+# Node packages exactly as locked.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+echo "setup: done"

@@ -1,0 +1,208 @@
+/**
+ * getConfig(): every input read, validated and resolved once, before any command runs.
+ * The result is frozen and carried through the run.
+ */
+import { existsSync, statSync } from 'node:fs'
+import { isAbsolute, resolve } from 'node:path'
+import { Inputs } from './constants.js'
+import { InputError } from './errors.js'
+import {
+  getBoolean,
+  getEnum,
+  getList,
+  getNonEmpty,
+  getOptionalNumber,
+  getString,
+  type InputSource
+} from './inputs.js'
+
+export type Mode = 'run' | 'collect' | 'merge'
+export type Policy = 'fail' | 'warn'
+export type AnnotationScope = 'changed' | 'all' | 'none'
+
+/** Minimum percentages; an absent key is not gated. */
+export interface Thresholds {
+  lines?: number
+  rustLines?: number
+  pythonLines?: number
+  branches?: number
+  functions?: number
+  changedLines?: number
+}
+
+export interface Config {
+  /** Repository root: report paths are relative to it. */
+  workspace: string
+  /** Absolute directory the commands run in (the Cargo workspace and Python project). */
+  workingDirectory: string
+  mode: Mode
+  /** Shell command; empty skips the Rust test phase. */
+  rustTestCommand: string
+  /** 'auto' builds the extension in the debug profile; empty skips the build. */
+  pythonBuildCommand: string
+  /** Shell command; empty skips the Python phases. */
+  pythonTestCommand: string
+  /** Interpreter command, or 'auto' (active virtual environment, then python, then python3). */
+  python: string
+  /** What coverage.py measures; empty means: from pyproject.toml and the user's config. */
+  pythonSource: string[]
+  pythonSubprocessCoverage: boolean
+  outputDir: string
+  exclude: string[]
+  includeOutsideWorkspace: boolean
+  maxReportSizeBytes: number
+  cargoLlvmCovVersion: string
+  installLlvm: boolean
+  installPythonTools: boolean
+  thresholds: Thresholds
+  onThresholdFailure: Policy
+  onTestFailure: Policy
+  onUploadFailure: Policy
+  annotations: AnnotationScope
+  uploadArtifact: boolean
+  artifactName: string
+  retentionDays?: number
+  shard: string
+  expectedShards: string[]
+  shardArtifactPrefix: string
+}
+
+/** The defaults action.yml declares; a test keeps the two in step. */
+export const DEFAULTS = {
+  [Inputs.WorkingDirectory]: '.',
+  [Inputs.Mode]: 'run',
+  [Inputs.RustTestCommand]: 'cargo test --workspace',
+  [Inputs.PythonBuildCommand]: 'auto',
+  [Inputs.PythonTestCommand]: 'pytest',
+  [Inputs.Python]: 'auto',
+  [Inputs.OutputDir]: 'coverage',
+  [Inputs.MaxReportSizeMb]: '1024',
+  [Inputs.CargoLlvmCovVersion]: '0.9.1',
+  [Inputs.OnThresholdFailure]: 'fail',
+  [Inputs.OnTestFailure]: 'fail',
+  [Inputs.OnUploadFailure]: 'warn',
+  [Inputs.Annotations]: 'changed',
+  [Inputs.UploadArtifact]: 'true',
+  [Inputs.ShardArtifactPrefix]: 'mixed-coverage-shard-'
+} as const
+
+const PERCENT = { min: 0, max: 100 }
+
+export function getConfig(env: InputSource = process.env): Readonly<Config> {
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
+  const workingDirectory = resolveDirectory(
+    workspace,
+    getNonEmpty(env, Inputs.WorkingDirectory, DEFAULTS[Inputs.WorkingDirectory])
+  )
+  const mode = getEnum<Mode>(env, Inputs.Mode, ['run', 'collect', 'merge'], 'run')
+  const jobId = `${env.GITHUB_JOB || 'job'}`
+  const config: Config = {
+    workspace,
+    workingDirectory,
+    mode,
+    rustTestCommand: getString(env, Inputs.RustTestCommand, DEFAULTS[Inputs.RustTestCommand]),
+    pythonBuildCommand: getString(
+      env,
+      Inputs.PythonBuildCommand,
+      DEFAULTS[Inputs.PythonBuildCommand]
+    ),
+    pythonTestCommand: getString(env, Inputs.PythonTestCommand, DEFAULTS[Inputs.PythonTestCommand]),
+    python: getNonEmpty(env, Inputs.Python, DEFAULTS[Inputs.Python]),
+    pythonSource: getList(env, Inputs.PythonSource),
+    pythonSubprocessCoverage: getBoolean(env, Inputs.PythonSubprocessCoverage, true),
+    outputDir: resolve(workspace, getNonEmpty(env, Inputs.OutputDir, DEFAULTS[Inputs.OutputDir])),
+    exclude: getList(env, Inputs.Exclude),
+    includeOutsideWorkspace: getBoolean(env, Inputs.IncludeOutsideWorkspace, false),
+    maxReportSizeBytes:
+      (getOptionalNumber(env, Inputs.MaxReportSizeMb, { min: 1, max: 65536 }) ??
+        Number(DEFAULTS[Inputs.MaxReportSizeMb])) *
+      1024 *
+      1024,
+    cargoLlvmCovVersion: readVersion(env),
+    installLlvm: getBoolean(env, Inputs.InstallLlvm, false),
+    installPythonTools: getBoolean(env, Inputs.InstallPythonTools, false),
+    thresholds: readThresholds(env),
+    onThresholdFailure: getEnum<Policy>(env, Inputs.OnThresholdFailure, ['fail', 'warn'], 'fail'),
+    onTestFailure: getEnum<Policy>(env, Inputs.OnTestFailure, ['fail', 'warn'], 'fail'),
+    onUploadFailure: getEnum<Policy>(env, Inputs.OnUploadFailure, ['fail', 'warn'], 'warn'),
+    annotations: getEnum<AnnotationScope>(
+      env,
+      Inputs.Annotations,
+      ['changed', 'all', 'none'],
+      'changed'
+    ),
+    uploadArtifact: getBoolean(env, Inputs.UploadArtifact, true),
+    artifactName: readArtifactName(env, Inputs.ArtifactName, `mixed-coverage-${jobId}`),
+    retentionDays: getOptionalNumber(env, Inputs.RetentionDays, { min: 1, max: 90, integer: true }),
+    shard: readArtifactName(env, Inputs.Shard, jobId),
+    expectedShards: getList(env, Inputs.ExpectedShards),
+    shardArtifactPrefix: readArtifactName(
+      env,
+      Inputs.ShardArtifactPrefix,
+      DEFAULTS[Inputs.ShardArtifactPrefix]
+    )
+  }
+  return Object.freeze(config)
+}
+
+function resolveDirectory(workspace: string, given: string): string {
+  const path = isAbsolute(given) ? given : resolve(workspace, given)
+  if (!existsSync(path)) {
+    throw new InputError(
+      Inputs.WorkingDirectory,
+      `directory '${given}' does not exist (resolved to ${path}); give a path relative to the repository root`
+    )
+  }
+  if (!statSync(path).isDirectory()) {
+    throw new InputError(Inputs.WorkingDirectory, `'${given}' is a file, expected a directory`)
+  }
+  return path
+}
+
+function readThresholds(env: InputSource): Thresholds {
+  const entries: Array<[keyof Thresholds, Inputs]> = [
+    ['lines', Inputs.FailUnderLines],
+    ['rustLines', Inputs.FailUnderRustLines],
+    ['pythonLines', Inputs.FailUnderPythonLines],
+    ['branches', Inputs.FailUnderBranches],
+    ['functions', Inputs.FailUnderFunctions],
+    ['changedLines', Inputs.FailUnderChangedLines]
+  ]
+  const thresholds: Thresholds = {}
+  for (const [key, input] of entries) {
+    const value = getOptionalNumber(env, input, PERCENT)
+    if (value !== undefined) thresholds[key] = value
+  }
+  return thresholds
+}
+
+const VERSION = /^(latest|\d+\.\d+\.\d+)$/
+
+function readVersion(env: InputSource): string {
+  const version = getNonEmpty(
+    env,
+    Inputs.CargoLlvmCovVersion,
+    DEFAULTS[Inputs.CargoLlvmCovVersion]
+  ).replace(/^v/, '')
+  if (!VERSION.test(version)) {
+    throw new InputError(
+      Inputs.CargoLlvmCovVersion,
+      `expected 'latest' or a version like 0.9.1, got '${version}'`
+    )
+  }
+  return version
+}
+
+/** Artifact names may not contain these characters (the artifact service refuses them). */
+const FORBIDDEN_IN_NAMES = /[":<>|*?\\/\r\n]/
+
+function readArtifactName(env: InputSource, input: string, fallback: string): string {
+  const name = getNonEmpty(env, input, fallback)
+  if (FORBIDDEN_IN_NAMES.test(name)) {
+    throw new InputError(
+      input,
+      `'${name}' contains a character artifact names may not have (" : < > | * ? \\ / or a line break)`
+    )
+  }
+  return name
+}

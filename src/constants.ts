@@ -1,0 +1,53 @@
+/** Names of every input and output, as action.yml declares them. */
+
+export enum Inputs {
+  WorkingDirectory = 'working-directory',
+  Mode = 'mode',
+  RustTestCommand = 'rust-test-command',
+  PythonBuildCommand = 'python-build-command',
+  PythonTestCommand = 'python-test-command',
+  Python = 'python',
+  PythonSource = 'python-source',
+  PythonSubprocessCoverage = 'python-subprocess-coverage',
+  OutputDir = 'output-dir',
+  Exclude = 'exclude',
+  IncludeOutsideWorkspace = 'include-outside-workspace',
+  MaxReportSizeMb = 'max-report-size-mb',
+  CargoLlvmCovVersion = 'cargo-llvm-cov-version',
+  InstallLlvm = 'install-llvm',
+  InstallPythonTools = 'install-python-tools',
+  FailUnderLines = 'fail-under-lines',
+  FailUnderRustLines = 'fail-under-rust-lines',
+  FailUnderPythonLines = 'fail-under-python-lines',
+  FailUnderBranches = 'fail-under-branches',
+  FailUnderFunctions = 'fail-under-functions',
+  FailUnderChangedLines = 'fail-under-changed-lines',
+  OnThresholdFailure = 'on-threshold-failure',
+  OnTestFailure = 'on-test-failure',
+  Annotations = 'annotations',
+  UploadArtifact = 'upload-artifact',
+  ArtifactName = 'artifact-name',
+  RetentionDays = 'retention-days',
+  OnUploadFailure = 'on-upload-failure',
+  Shard = 'shard',
+  ExpectedShards = 'expected-shards',
+  ShardArtifactPrefix = 'shard-artifact-prefix'
+}
+
+export enum Outputs {
+  LineCoverage = 'line-coverage',
+  RustLineCoverage = 'rust-line-coverage',
+  PythonLineCoverage = 'python-line-coverage',
+  BranchCoverage = 'branch-coverage',
+  FunctionCoverage = 'function-coverage',
+  ChangedLineCoverage = 'changed-line-coverage',
+  LinesFound = 'lines-found',
+  LinesHit = 'lines-hit',
+  Passed = 'passed',
+  TestsPassed = 'tests-passed',
+  LcovPath = 'lcov-path',
+  CoberturaPath = 'cobertura-path',
+  SummaryJsonPath = 'summary-json-path',
+  ArtifactId = 'artifact-id',
+  ArtifactUrl = 'artifact-url'
+}

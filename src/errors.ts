@@ -1,0 +1,63 @@
+/**
+ * Typed errors of the action shell. Each says what went wrong and how to fix it;
+ * main.ts turns them into one `core.setFailed` message.
+ */
+
+/** A bad input, found before any command runs. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(`Input '${input}': ${message}`)
+    this.name = 'InputError'
+  }
+}
+
+/** An external command that exited non-zero (or could not start). */
+export class CommandError extends Error {
+  constructor(
+    readonly command: readonly string[],
+    readonly exitCode: number | null,
+    readonly stderrTail: string,
+    readonly hint?: string
+  ) {
+    const shown = command.map(quoteForDisplay).join(' ')
+    const status = exitCode === null ? 'could not start' : `exited with code ${exitCode}`
+    const tail = stderrTail.trim()
+      ? `\n--- last lines of its error output ---\n${stderrTail.trim()}`
+      : ''
+    super(`${shown} ${status}${hint ? `: ${hint}` : ''}${tail}`)
+    this.name = 'CommandError'
+  }
+}
+
+/** A required tool was not found; `tried` lists every place that was looked at. */
+export class ToolNotFoundError extends Error {
+  constructor(
+    readonly tool: string,
+    readonly tried: readonly string[],
+    readonly fix: string
+  ) {
+    super(`${tool} was not found. Tried:\n  - ${tried.join('\n  - ')}\n${fix}`)
+    this.name = 'ToolNotFoundError'
+  }
+}
+
+/** The user's tests failed; measured coverage is still reported. */
+export class TestFailureError extends Error {
+  constructor(
+    readonly phase: 'rust' | 'python',
+    readonly exitCode: number | null
+  ) {
+    super(
+      `The ${phase === 'rust' ? 'Rust' : 'Python'} tests failed (exit code ${exitCode ?? 'none'})`
+    )
+    this.name = 'TestFailureError'
+  }
+}
+
+/** Shows an argv element the way a POSIX shell user would type it. */
+export function quoteForDisplay(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
+}

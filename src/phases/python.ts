@@ -1,0 +1,254 @@
+/**
+ * Python phases: find the interpreter, build the extension into the instrumented target
+ * directory (debug profile), run the tests under coverage.py, export coverage.py's JSON.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+import { PYTHON_HELPER, PYTHON_HOOK_DIR } from '../assets.js'
+import { exec, runShell } from '../exec.js'
+import type { InstrumentedEnv } from './env.js'
+
+export interface PythonInfo {
+  /** argv prefix that runs the interpreter (e.g. ['python'] or ['uv', 'run', 'python']). */
+  command: string[]
+  executable: string
+  version: string
+  inVirtualenv: boolean
+  scriptsDir: string
+  coverage: string | null
+  pytest: string | null
+  pytestCov: string | null
+  maturin: string | null
+  pip: string | null
+}
+
+async function runHelper<T>(
+  python: string[],
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv }
+): Promise<T> {
+  const { stdout } = await exec([...python, PYTHON_HELPER, ...args], {
+    ...options,
+    captureStdout: true,
+    silent: true
+  })
+  const lastLine = stdout.trim().split('\n').pop() ?? ''
+  return JSON.parse(lastLine) as T
+}
+
+/** The interpreter to use: the given command, or an active virtual environment, python, python3. */
+export async function findPython(
+  given: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv
+): Promise<PythonInfo> {
+  const candidates: string[][] =
+    given !== 'auto'
+      ? [given.split(/\s+/).filter(Boolean)]
+      : [
+          ...(env.VIRTUAL_ENV
+            ? [[join(env.VIRTUAL_ENV, process.platform === 'win32' ? 'Scripts' : 'bin', 'python')]]
+            : []),
+          ['python'],
+          ['python3']
+        ]
+  const failures: string[] = []
+  for (const command of candidates) {
+    try {
+      const probe = await runHelper<Record<string, unknown>>(command, ['probe'], { cwd, env })
+      return {
+        command,
+        executable: String(probe.executable),
+        version: String(probe.version),
+        inVirtualenv: Boolean(probe.in_virtualenv),
+        scriptsDir: String(probe.scripts_dir),
+        coverage: (probe.coverage as string | null) ?? null,
+        pytest: (probe.pytest as string | null) ?? null,
+        pytestCov: (probe.pytest_cov as string | null) ?? null,
+        maturin: (probe.maturin as string | null) ?? null,
+        pip: (probe.pip as string | null) ?? null
+      }
+    } catch (error) {
+      failures.push(`${command.join(' ')}: ${(error as Error).message.split('\n')[0]}`)
+    }
+  }
+  throw new Error(
+    `No usable Python interpreter. Tried:\n  - ${failures.join('\n  - ')}\nSet up Python (actions/setup-python) or set the 'python' input.`
+  )
+}
+
+/** Environment with the interpreter's scripts directory first on PATH (maturin, pytest). */
+export function withScriptsOnPath(env: NodeJS.ProcessEnv, python: PythonInfo): NodeJS.ProcessEnv {
+  return { ...env, PATH: [python.scriptsDir, env.PATH ?? ''].filter(Boolean).join(delimiter) }
+}
+
+/**
+ * The default build: an editable install through maturin's PEP 517 backend in the debug
+ * profile. `pip install -e .` alone builds release, which `cargo llvm-cov report` (looking
+ * in target/debug) never finds — the classic silent 0%.
+ */
+export function defaultBuildArgv(python: PythonInfo, projectDir: string): string[] {
+  return [
+    ...python.command,
+    '-m',
+    'pip',
+    'install',
+    '--no-build-isolation',
+    '--disable-pip-version-check',
+    '-e',
+    projectDir
+  ]
+}
+
+export function buildEnv(ienv: InstrumentedEnv, python: PythonInfo): NodeJS.ProcessEnv {
+  const env = withScriptsOnPath(ienv.env, python)
+  const userArgs = env.MATURIN_PEP517_ARGS ?? ''
+  const choosesProfile = /(^|\s)(--release|-r|--profile)(\s|=|$)/.test(userArgs)
+  return {
+    ...env,
+    MATURIN_PEP517_ARGS: choosesProfile ? userArgs : `${userArgs} --profile dev`.trim()
+  }
+}
+
+export async function buildExtension(
+  command: string,
+  python: PythonInfo,
+  ienv: InstrumentedEnv,
+  cwd: string
+): Promise<void> {
+  const env = buildEnv(ienv, python)
+  if (command === 'auto') {
+    assertMaturinProject(cwd)
+    await exec(defaultBuildArgv(python, cwd), {
+      cwd,
+      env,
+      hint: 'the extension did not build; the default build needs maturin and pip in the test interpreter'
+    })
+  } else {
+    await runShell(command, { cwd, env })
+  }
+}
+
+function assertMaturinProject(cwd: string): void {
+  const pyproject = join(cwd, 'pyproject.toml')
+  if (!existsSync(pyproject)) {
+    throw new Error(
+      `no pyproject.toml in ${cwd}: the default python-build-command builds a maturin project; set python-build-command for other layouts, or '' to skip the build`
+    )
+  }
+  if (!/build-backend\s*=\s*["']maturin["']/.test(readFileSync(pyproject, 'utf8'))) {
+    throw new Error(
+      `${pyproject} does not use the maturin build backend: set python-build-command to a command that builds the extension in the debug profile into CARGO_TARGET_DIR`
+    )
+  }
+}
+
+export interface CoverageSetup {
+  serialized: string
+  source: string[]
+  sourceOrigin: 'input' | 'user-config' | 'pyproject' | 'none'
+  configFilesRead: string[]
+  package: string | null
+  extensionModule: string | null
+  branch: boolean
+  warnings: string[]
+}
+
+/** The user's coverage.py configuration with ours layered on top, read by coverage.py itself. */
+export async function coverageSetup(
+  python: PythonInfo,
+  cwd: string,
+  workDir: string,
+  options: { source: string[]; subprocess: boolean }
+): Promise<CoverageSetup> {
+  const args = [
+    'config',
+    '--project',
+    cwd,
+    '--data-file',
+    join(workDir, '.coverage'),
+    '--record',
+    join(workDir, 'coverage-config.json')
+  ]
+  for (const source of options.source) args.push('--source', source)
+  if (options.subprocess) args.push('--subprocess')
+  const raw = await runHelper<Record<string, unknown>>(python.command, args, {
+    cwd,
+    env: process.env
+  })
+  return {
+    serialized: String(raw.serialized),
+    source: raw.source as string[],
+    sourceOrigin: raw.source_origin as CoverageSetup['sourceOrigin'],
+    configFilesRead: raw.config_files_read as string[],
+    package: (raw.package as string | null) ?? null,
+    extensionModule: (raw.extension_module as string | null) ?? null,
+    branch: Boolean(raw.branch),
+    warnings: raw.warnings as string[]
+  }
+}
+
+/** Environment of the Python test command: coverage.py in every process, SIGTERM made graceful. */
+export function testEnv(
+  ienv: InstrumentedEnv,
+  python: PythonInfo,
+  setup: CoverageSetup,
+  subprocess: boolean
+): NodeJS.ProcessEnv {
+  const env = withScriptsOnPath(ienv.env, python)
+  const pythonPath = [PYTHON_HOOK_DIR, env.PYTHONPATH].filter(Boolean).join(delimiter)
+  // pytest-cov would start a second tracer in the pytest process; coverage is already on.
+  const addopts = python.pytestCov
+    ? [env.PYTEST_ADDOPTS, '--no-cov'].filter(Boolean).join(' ')
+    : env.PYTEST_ADDOPTS
+  return {
+    ...env,
+    COVERAGE_PROCESS_CONFIG: setup.serialized,
+    PYTHONPATH: pythonPath,
+    MIXED_COVERAGE_SIGTERM: subprocess ? '1' : '0',
+    ...(addopts ? { PYTEST_ADDOPTS: addopts } : {})
+  }
+}
+
+export async function runPythonTests(
+  command: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string
+): Promise<number> {
+  const result = await runShell(command, { cwd, env, allowFailure: true })
+  return result.exitCode ?? 1
+}
+
+export interface PythonReport {
+  dataFiles: number
+  measuredFiles: number
+}
+
+/** Combines the per-process data files and writes coverage.py's JSON report to `jsonPath`. */
+export async function exportPythonReport(
+  python: PythonInfo,
+  setup: CoverageSetup,
+  cwd: string,
+  jsonPath: string
+): Promise<PythonReport> {
+  const env = { ...process.env, MIXED_COVERAGE_CONFIG: setup.serialized }
+  const args = ['report', '--json', jsonPath]
+  const raw = await runHelper<Record<string, number>>(python.command, args, { cwd, env })
+  return { dataFiles: raw.data_files ?? 0, measuredFiles: raw.measured_files ?? 0 }
+}
+
+export interface ExtensionInfo {
+  module: string
+  file: string | null
+  instrumented?: boolean
+  mtime?: number
+}
+
+export async function inspectExtension(
+  python: PythonInfo,
+  module: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv
+): Promise<ExtensionInfo> {
+  return runHelper<ExtensionInfo>(python.command, ['extension', '--module', module], { cwd, env })
+}

@@ -1,0 +1,102 @@
+/**
+ * The reporting half of a run: read the raw reports the tools wrote, normalise paths,
+ * apply exclusions, merge into one model and write lcov, Cobertura and the JSON summary
+ * into the output directory — before anything is gated or uploaded.
+ */
+import * as core from '@actions/core'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Config } from './config.js'
+import {
+  applyExclusions,
+  mergeReports,
+  normalizePaths,
+  parseReport,
+  summarize,
+  writeReportsAtomically,
+  type CoverageReport,
+  type Totals
+} from './coverage/index.js'
+import { formatPercent } from './coverage/percent.js'
+import type { Measurement } from './pipeline.js'
+
+export interface Figures {
+  lines: string
+  rustLines: string
+  pythonLines: string
+  branches: string
+  functions: string
+  linesFound: number
+  linesHit: number
+}
+
+export interface ReportResult {
+  report: CoverageReport
+  totals: ReturnType<typeof summarize>
+  figures: Figures
+  paths: { lcov: string; cobertura: string; summaryJson: string }
+  notes: string[]
+}
+
+/** Reads one tool report, refusing files over the configured size cap. */
+export function readReport(path: string, config: Config): CoverageReport {
+  const size = statSync(path).size
+  if (size > config.maxReportSizeBytes) {
+    const capMb = config.maxReportSizeBytes / 1024 / 1024
+    throw new Error(
+      `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${capMb} MiB cap; raise the input max-report-size-mb if this is expected`
+    )
+  }
+  const parsed = parseReport(readFileSync(path), path)
+  return normalizePaths(parsed, {
+    root: config.workspace,
+    includeOutside: config.includeOutsideWorkspace,
+    exists: (relative: string) => existsSync(join(config.workspace, relative))
+  })
+}
+
+export async function buildReports(
+  config: Config,
+  measurement: Measurement
+): Promise<ReportResult> {
+  const inputs = [measurement.rustLcovPath, measurement.pythonJsonPath].filter(
+    (path): path is string => !!path
+  )
+  const merged = mergeReports(inputs.map((path) => readReport(path, config)))
+  const report = applyExclusions(merged, {
+    readSource: (relative: string) => readSource(config.workspace, relative),
+    excludeGlobs: config.exclude,
+    markerLanguages: ['rust']
+  })
+  const paths = await writeReportsAtomically(config.outputDir, report, { root: config.workspace })
+  const totals = summarize(report)
+  const figures = toFigures(totals.total, totals.byLanguage)
+  core.info(
+    `Line coverage: ${figures.lines}% total, ${figures.rustLines}% Rust, ${figures.pythonLines}% Python`
+  )
+  for (const note of report.notes) core.notice(note)
+  return { report, totals, figures, paths, notes: [...report.notes] }
+}
+
+function readSource(root: string, relative: string): string | undefined {
+  try {
+    return readFileSync(join(root, relative), 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+function toFigures(total: Totals, byLanguage: Partial<Record<string, Totals>>): Figures {
+  const lines = (t?: Totals) => (t ? formatPercent(t.lines.hit, t.lines.found) : '')
+  return {
+    lines: lines(total),
+    rustLines: lines(byLanguage.rust),
+    pythonLines: lines(byLanguage.python),
+    branches: total.branches.found ? formatPercent(total.branches.hit, total.branches.found) : '',
+    functions: total.functions.found
+      ? formatPercent(total.functions.hit, total.functions.found)
+      : '',
+    linesFound: total.lines.found,
+    linesHit: total.lines.hit
+  }
+}
