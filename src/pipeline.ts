@@ -11,12 +11,21 @@ import { diagnoseMissingExtensionProfiles } from './diagnosis.js'
 import { findTools, type Tools } from './install/index.js'
 import { instrumentedEnv, type InstrumentedEnv } from './phases/env.js'
 import * as python from './phases/python.js'
-import { cleanWorkspace, exportRustReport, listProfiles, runRustTests } from './phases/rust.js'
+import {
+  cleanWorkspace,
+  exportRustHtml,
+  exportRustReport,
+  listProfiles,
+  runRustTests
+} from './phases/rust.js'
 import type { Timeline } from './timeline.js'
 
 export interface Measurement {
   rustLcovPath?: string
   pythonJsonPath?: string
+  /** HTML reports the tools wrote (for the artifact), when they could. */
+  rustHtmlDir?: string
+  pythonHtmlDir?: string
   /** Exit codes of the test commands; absent when the phase was skipped. */
   rustTestsExit?: number
   pythonTestsExit?: number
@@ -81,6 +90,10 @@ async function exportRust(
     exportRustReport(tools.cargoLlvmCov, ienv, config.workingDirectory, lcov)
   )
   result.rustLcovPath = lcov
+  const html = join(result.workDir, 'html', 'rust')
+  await exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html)
+    .then(() => (result.rustHtmlDir = html))
+    .catch((error: Error) => core.warning(`The Rust HTML report was not written: ${error.message}`))
 }
 
 async function measurePython(
@@ -138,13 +151,15 @@ async function measurePython(
   if (result.diagnosis) core.warning(result.diagnosis)
   const json = join(result.workDir, 'python-coverage.json')
   const report = await timeline.phase('Python report (coverage combine, coverage json)', () =>
-    python.exportPythonReport(interpreter, setup, cwd, json)
+    python.exportPythonReport(interpreter, setup, cwd, json, join(result.workDir, 'html', 'python'))
   )
   core.info(
     `coverage.py combined ${report.dataFiles} data file(s); ${report.measuredFiles} file(s) measured`
   )
-  if (report.measuredFiles > 0) result.pythonJsonPath = json
-  else
+  if (report.measuredFiles > 0) {
+    result.pythonJsonPath = json
+    result.pythonHtmlDir = join(result.workDir, 'html', 'python')
+  } else
     core.warning(
       'coverage.py measured no Python file: check python-source and that the tests import the package from the source tree.'
     )

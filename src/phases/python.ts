@@ -229,10 +229,11 @@ export async function exportPythonReport(
   python: PythonInfo,
   setup: CoverageSetup,
   cwd: string,
-  jsonPath: string
+  jsonPath: string,
+  htmlDir?: string
 ): Promise<PythonReport> {
   const env = { ...process.env, MIXED_COVERAGE_CONFIG: setup.serialized }
-  const args = ['report', '--json', jsonPath]
+  const args = ['report', '--json', jsonPath, ...(htmlDir ? ['--html', htmlDir] : [])]
   const raw = await runHelper<Record<string, number>>(python.command, args, { cwd, env })
   return { dataFiles: raw.data_files ?? 0, measuredFiles: raw.measured_files ?? 0 }
 }

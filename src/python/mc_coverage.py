@@ -150,6 +150,8 @@ def report(args: argparse.Namespace) -> dict:
     measured = len(cov.get_data().measured_files())
     if measured:
         cov.json_report(outfile=args.json, show_contexts=args.contexts)
+        if args.html:
+            cov.html_report(directory=args.html, show_contexts=args.contexts)
     return {"data_files": len(pieces), "measured_files": measured}
 
 
@@ -182,6 +184,7 @@ def main(argv: list[str]) -> int:
     rep.add_argument("--json", required=True)
     rep.add_argument("--keep", action="store_true")
     rep.add_argument("--contexts", action="store_true")
+    rep.add_argument("--html", help="also write coverage.py's HTML report into this directory")
     ext = commands.add_parser("extension")
     ext.add_argument("--module", required=True)
     args = parser.parse_args(argv)
