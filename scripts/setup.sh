@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# LLVM 22 matches rustc 1.95's LLVM; rustup cannot download llvm-tools here.
+# LLVM 22 matches rustc 1.95's LLVM (build machines may not reach rustup's components).
 # lcov (lcov -a) and grcov are the peers the report engine is tested and benchmarked against.
 missing=()
 [ -x /usr/lib/llvm-22/bin/llvm-cov ] || missing+=(llvm-22)
@@ -22,12 +22,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# cargo-llvm-cov: the action installs it itself when missing (see src/install); the tests
-# and the example also use it directly, so make sure it is there.
-if ! cargo llvm-cov --version >/dev/null 2>&1; then
-  echo "setup: cargo install cargo-llvm-cov"
-  cargo install cargo-llvm-cov --locked --version 0.9.1 --quiet
+# Node packages exactly as locked.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
 fi
+# cargo-llvm-cov and the LLVM tools through the action's own installer (src/install), the
+# same code a workflow runs: PATH, the tool cache, GitHub's release archive (refused at once
+# here: github.com does not resolve), then `cargo install --locked` into ~/.cargo/bin.
+node scripts/install-tools.mjs 0.9.1
 
 # The Python tools, twice: straight into the machine's interpreter (as on a runner after
 # setup-python, no virtual environment) and into a virtual environment.
@@ -35,8 +37,4 @@ python3 -m pip install --quiet --disable-pip-version-check -r scripts/requiremen
 if [ ! -x .tmp/venv/bin/python ]; then python3 -m venv .tmp/venv; fi
 .tmp/venv/bin/python -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
 
-# Node packages exactly as locked.
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
 echo "setup: done"

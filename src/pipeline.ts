@@ -4,13 +4,12 @@
  * thrown, so that whatever was measured still reaches the reports.
  */
 import * as core from '@actions/core'
-import { mkdirSync, readdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from './config.js'
-import { diagnoseMissingExtensionProfiles } from './diagnosis.js'
 import { findTools, type Tools } from './install/index.js'
 import { instrumentedEnv, type InstrumentedEnv } from './phases/env.js'
-import * as python from './phases/python.js'
+import { measurePython } from './measure-python.js'
 import {
   cleanWorkspace,
   exportRustHtml,
@@ -94,81 +93,4 @@ async function exportRust(
   await exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html)
     .then(() => (result.rustHtmlDir = html))
     .catch((error: Error) => core.warning(`The Rust HTML report was not written: ${error.message}`))
-}
-
-async function measurePython(
-  config: Config,
-  timeline: Timeline,
-  ienv: InstrumentedEnv,
-  result: Measurement
-): Promise<void> {
-  const cwd = config.workingDirectory
-  const interpreter = await timeline.phase('Find the Python interpreter', async () => {
-    const info = await python.findPython(config.python, cwd, ienv.env)
-    core.info(
-      `${info.executable} (Python ${info.version}${info.inVirtualenv ? ', virtual environment' : ''}); coverage ${info.coverage ?? 'missing'}, pytest ${info.pytest ?? 'missing'}, maturin ${info.maturin ?? 'missing'}`
-    )
-    if (!info.coverage)
-      throw new Error(
-        `coverage.py is not installed in ${info.executable}: run '${info.command.join(' ')} -m pip install "coverage>=7.10"'`
-      )
-    return info
-  })
-  const buildStartedAt = Date.now()
-  if (config.pythonBuildCommand) {
-    await timeline.phase('Build the extension (debug profile, instrumented)', () =>
-      python.buildExtension(config.pythonBuildCommand, interpreter, ienv, cwd)
-    )
-  }
-  const pyDir = join(result.workDir, 'python')
-  mkdirSync(pyDir, { recursive: true })
-  const setup = await python.coverageSetup(interpreter, cwd, pyDir, {
-    source: config.pythonSource,
-    subprocess: config.pythonSubprocessCoverage
-  })
-  core.info(
-    `coverage.py measures ${setup.source.join(', ') || 'what your configuration says'} (from ${setup.sourceOrigin}); config files read: ${setup.configFilesRead.join(', ') || 'none'}`
-  )
-  for (const warning of setup.warnings) core.warning(`coverage.py: ${warning}`)
-  const before = new Set(listProfiles(ienv.targetDir))
-  const testEnv = python.testEnv(ienv, interpreter, setup, config.pythonSubprocessCoverage)
-  result.pythonTestsExit = await timeline.phase('Python tests', () =>
-    python.runPythonTests(config.pythonTestCommand, testEnv, cwd)
-  )
-  const newProfiles = listProfiles(ienv.targetDir).filter((path) => !before.has(path)).length
-  const extension = setup.extensionModule
-    ? await python
-        .inspectExtension(interpreter, setup.extensionModule, cwd, ienv.env)
-        .catch(() => undefined)
-    : undefined
-  result.diagnosis = diagnoseMissingExtensionProfiles({
-    newProfiles,
-    extension,
-    targetDir: ienv.targetDir,
-    builtLibraries: sharedLibraries(join(ienv.targetDir, 'debug')),
-    buildStartedAt: config.pythonBuildCommand ? buildStartedAt : undefined
-  })
-  if (result.diagnosis) core.warning(result.diagnosis)
-  const json = join(result.workDir, 'python-coverage.json')
-  const report = await timeline.phase('Python report (coverage combine, coverage json)', () =>
-    python.exportPythonReport(interpreter, setup, cwd, json, join(result.workDir, 'html', 'python'))
-  )
-  core.info(
-    `coverage.py combined ${report.dataFiles} data file(s); ${report.measuredFiles} file(s) measured`
-  )
-  if (report.measuredFiles > 0) {
-    result.pythonJsonPath = json
-    result.pythonHtmlDir = join(result.workDir, 'html', 'python')
-  } else
-    core.warning(
-      'coverage.py measured no Python file: check python-source and that the tests import the package from the source tree.'
-    )
-}
-
-function sharedLibraries(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((name) => /\.(so|dylib|dll|pyd)$/.test(name))
-  } catch {
-    return []
-  }
 }

@@ -1,18 +1,41 @@
-/** The tools every run needs, found (and, where allowed, installed) before anything runs. */
-import * as core from '@actions/core'
+/**
+ * The tools every run needs, found — and where missing, installed — before anything runs:
+ * LLVM tools that read rustc's profiles, and cargo-llvm-cov. The Python tools are checked once
+ * the interpreter is known (python-tools.ts, uv.ts; called from the pipeline).
+ */
 import type { Config } from '../config.js'
-import { findCargoLlvmCovOnPath, type CargoLlvmCov } from './cargo-llvm-cov.js'
-import { findLlvmTools, type LlvmTools } from './llvm-tools.js'
+import type { CargoLlvmCov } from './cargo-llvm-cov.js'
+import { installCargoLlvmCov } from './install-cargo-llvm-cov.js'
+import type { LlvmTools } from './llvm-tools.js'
+import { findLlvmTools } from './llvm-ways.js'
+
+export type { CargoLlvmCov } from './cargo-llvm-cov.js'
+export type { LlvmTools } from './llvm-tools.js'
+export {
+  ensurePythonTools,
+  MissingPythonToolsError,
+  pythonToolNeeds,
+  type PythonToolNeeds
+} from './python-tools.js'
+export {
+  detectUvProject,
+  prepareUvProject,
+  uvBuildArgv,
+  uvPythonCommand,
+  uvTestEnv,
+  type UvProject
+} from './uv.js'
 
 export interface Tools {
   cargoLlvmCov: CargoLlvmCov
   llvm: LlvmTools
 }
 
-export async function findTools(_config: Config): Promise<Tools> {
-  const llvm = await findLlvmTools()
-  core.info(`LLVM ${llvm.major} tools: ${llvm.llvmCov}, ${llvm.llvmProfdata} (${llvm.origin})`)
-  const cargoLlvmCov = await findCargoLlvmCovOnPath()
-  core.info(`cargo-llvm-cov ${cargoLlvmCov.version} (${cargoLlvmCov.origin})`)
+export async function findTools(config: Config): Promise<Tools> {
+  const llvm = await findLlvmTools({
+    cwd: config.workingDirectory,
+    installLlvm: config.installLlvm
+  })
+  const { tool: cargoLlvmCov } = await installCargoLlvmCov({ version: config.cargoLlvmCovVersion })
   return { cargoLlvmCov, llvm }
 }

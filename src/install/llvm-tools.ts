@@ -1,12 +1,11 @@
 /**
- * Finds llvm-cov and llvm-profdata that can read the profiles rustc writes: the LLVM major
- * version must be compatible with the LLVM that `rustc -vV` reports.
- * Order: LLVM_COV/LLVM_PROFDATA, rustup's llvm-tools component, a system LLVM of the
- * same major version.
+ * llvm-cov and llvm-profdata that can read the profiles rustc writes. What decides is the LLVM
+ * major version: the tools must be of the LLVM that `rustc -vV` reports, or slightly newer
+ * (LLVM's readers accept older raw-profile and coverage-mapping formats, never newer ones).
+ * This file checks candidates; llvm-ways.ts decides where they come from.
  */
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { ToolNotFoundError } from '../errors.js'
+import { delimiter, join } from 'node:path'
 import { exec } from '../exec.js'
 
 export interface LlvmTools {
@@ -24,11 +23,19 @@ export interface RustcInfo {
   release: string
 }
 
-export async function rustcInfo(env: NodeJS.ProcessEnv = process.env): Promise<RustcInfo> {
+/** How many majors newer than rustc's LLVM a system LLVM may be. */
+export const NEWER_MAJORS_ACCEPTED = 2
+
+export async function rustcInfo(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd?: string
+): Promise<RustcInfo> {
   const { stdout } = await exec(['rustc', '-vV'], {
     env,
+    cwd,
     captureStdout: true,
     silent: true,
+    timeoutMs: 30_000,
     hint: 'install Rust (for example with dtolnay/rust-toolchain) before this step'
   })
   return parseRustcVersion(stdout)
@@ -43,19 +50,48 @@ export function parseRustcVersion(text: string): RustcInfo {
   return { host, release, llvmMajor: Number(llvm.split('.')[0]) }
 }
 
-/** `llvm-cov --version` → major version, or undefined when the binary does not run. */
-export async function llvmMajorOf(binary: string): Promise<number | undefined> {
-  try {
-    const { stdout } = await exec([binary, '--version'], {
-      captureStdout: true,
-      silent: true,
-      timeoutMs: 10_000
-    })
-    const match = /LLVM version (\d+)\./.exec(stdout)
-    return match ? Number(match[1]) : undefined
-  } catch {
-    return undefined
+export async function rustcSysroot(
+  env: NodeJS.ProcessEnv,
+  cwd?: string
+): Promise<string | undefined> {
+  return exec(['rustc', '--print', 'sysroot'], {
+    env,
+    cwd,
+    captureStdout: true,
+    silent: true,
+    timeoutMs: 30_000
+  })
+    .then((result) => result.stdout.trim() || undefined)
+    .catch(() => undefined)
+}
+
+/**
+ * `<tool> --version` → major version, or undefined when the binary does not run. llvm-profdata
+ * before LLVM 15 knows `--version` only as an option of its subcommands: `merge --version`.
+ */
+export async function llvmMajorOf(
+  binary: string,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<number | undefined> {
+  for (const args of [['--version'], ['merge', '--version']]) {
+    try {
+      const { stdout } = await exec([binary, ...args], {
+        env,
+        captureStdout: true,
+        silent: true,
+        timeoutMs: 10_000
+      })
+      const match = /LLVM version (\d+)\./.exec(stdout)
+      if (match) return Number(match[1])
+    } catch {
+      // not runnable with these arguments; try the next form
+    }
   }
+  return undefined
+}
+
+export function isCompatibleMajor(toolMajor: number, rustcMajor: number): boolean {
+  return toolMajor >= rustcMajor && toolMajor <= rustcMajor + NEWER_MAJORS_ACCEPTED
 }
 
 export interface Candidate {
@@ -64,44 +100,52 @@ export interface Candidate {
   llvmProfdata: string
 }
 
+/** The tools in rustup's llvm-tools component of this toolchain. */
+export function rustupCandidate(rustc: RustcInfo, sysroot: string): Candidate {
+  const bin = join(sysroot, 'lib', 'rustlib', rustc.host, 'bin')
+  return {
+    origin: `rustup component llvm-tools (${bin})`,
+    llvmCov: join(bin, 'llvm-cov'),
+    llvmProfdata: join(bin, 'llvm-profdata')
+  }
+}
+
+/** A system LLVM of one major version: distribution directories, then suffixed names on PATH. */
+export function systemCandidates(major: number): Candidate[] {
+  const candidates: Candidate[] = [
+    `/usr/lib/llvm-${major}/bin`,
+    `/usr/lib/llvm/${major}/bin`,
+    `/opt/homebrew/opt/llvm@${major}/bin`,
+    `/usr/local/opt/llvm@${major}/bin`
+  ].map((dir) => ({
+    origin: `system LLVM ${major} (${dir})`,
+    llvmCov: join(dir, 'llvm-cov'),
+    llvmProfdata: join(dir, 'llvm-profdata')
+  }))
+  candidates.push({
+    origin: `llvm-cov-${major} on PATH`,
+    llvmCov: `llvm-cov-${major}`,
+    llvmProfdata: `llvm-profdata-${major}`
+  })
+  return candidates
+}
+
+/**
+ * Every candidate in the order they are tried: LLVM_COV/LLVM_PROFDATA (both set), rustup's
+ * component, a system LLVM of rustc's major then of the next newer ones, plain llvm-cov on PATH.
+ */
 export function candidatePairs(
   rustc: RustcInfo,
   sysroot: string | undefined,
   env: NodeJS.ProcessEnv
 ): Candidate[] {
   const candidates: Candidate[] = []
-  if (env.LLVM_COV && env.LLVM_PROFDATA) {
-    candidates.push({
-      origin: 'LLVM_COV/LLVM_PROFDATA',
-      llvmCov: env.LLVM_COV,
-      llvmProfdata: env.LLVM_PROFDATA
-    })
+  const fromEnv = envCandidate(env)
+  if (fromEnv) candidates.push(fromEnv)
+  if (sysroot) candidates.push(rustupCandidate(rustc, sysroot))
+  for (let major = rustc.llvmMajor; major <= rustc.llvmMajor + NEWER_MAJORS_ACCEPTED; major++) {
+    candidates.push(...systemCandidates(major))
   }
-  if (sysroot) {
-    const bin = join(sysroot, 'lib', 'rustlib', rustc.host, 'bin')
-    candidates.push({
-      origin: `rustup component llvm-tools (${bin})`,
-      llvmCov: join(bin, 'llvm-cov'),
-      llvmProfdata: join(bin, 'llvm-profdata')
-    })
-  }
-  const major = rustc.llvmMajor
-  for (const dir of [
-    `/usr/lib/llvm-${major}/bin`,
-    `/opt/homebrew/opt/llvm@${major}/bin`,
-    `/usr/local/opt/llvm@${major}/bin`
-  ]) {
-    candidates.push({
-      origin: `system LLVM ${major} (${dir})`,
-      llvmCov: join(dir, 'llvm-cov'),
-      llvmProfdata: join(dir, 'llvm-profdata')
-    })
-  }
-  candidates.push({
-    origin: `llvm-cov-${major} on PATH`,
-    llvmCov: `llvm-cov-${major}`,
-    llvmProfdata: `llvm-profdata-${major}`
-  })
   candidates.push({
     origin: 'llvm-cov on PATH',
     llvmCov: 'llvm-cov',
@@ -110,39 +154,52 @@ export function candidatePairs(
   return candidates
 }
 
-export async function findLlvmTools(env: NodeJS.ProcessEnv = process.env): Promise<LlvmTools> {
-  const rustc = await rustcInfo(env)
-  const sysroot = await exec(['rustc', '--print', 'sysroot'], {
-    env,
-    captureStdout: true,
-    silent: true
-  })
-    .then((result) => result.stdout.trim())
-    .catch(() => undefined)
-  const tried: string[] = []
-  for (const candidate of candidatePairs(rustc, sysroot, env)) {
-    const isPath = candidate.llvmCov.includes('/')
-    if (isPath && !existsSync(candidate.llvmCov)) {
-      tried.push(`${candidate.origin}: not present`)
-      continue
-    }
-    const major = await llvmMajorOf(candidate.llvmCov)
-    const profdataMajor =
-      major === undefined ? undefined : await llvmMajorOf(candidate.llvmProfdata)
-    if (major === undefined || profdataMajor === undefined) {
-      tried.push(`${candidate.origin}: does not run`)
-    } else if (major !== rustc.llvmMajor || profdataMajor !== major) {
-      tried.push(
-        `${candidate.origin}: LLVM ${major}, but rustc ${rustc.release} uses LLVM ${rustc.llvmMajor}`
-      )
-    } else {
-      return { ...candidate, major }
-    }
+export function envCandidate(env: NodeJS.ProcessEnv): Candidate | undefined {
+  if (!env.LLVM_COV || !env.LLVM_PROFDATA) return undefined
+  return {
+    origin: 'LLVM_COV/LLVM_PROFDATA',
+    llvmCov: env.LLVM_COV,
+    llvmProfdata: env.LLVM_PROFDATA
   }
-  throw new ToolNotFoundError(
-    `llvm-cov and llvm-profdata for LLVM ${rustc.llvmMajor}`,
-    tried,
-    `Install them with 'rustup component add llvm-tools-preview', or a system LLVM ${rustc.llvmMajor} ` +
-      `(Debian/Ubuntu: 'apt-get install llvm-${rustc.llvmMajor}') and set LLVM_COV and LLVM_PROFDATA to its binaries.`
-  )
+}
+
+/** The tools when both run and are compatible; otherwise the reason they were refused. */
+export async function checkCandidate(
+  candidate: Candidate,
+  rustc: RustcInfo,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<LlvmTools | string> {
+  if (!isPresent(candidate.llvmCov, env)) return `${candidate.origin}: not present`
+  const major = await llvmMajorOf(candidate.llvmCov, env)
+  if (major === undefined) return `${candidate.origin}: llvm-cov does not run`
+  if (!isCompatibleMajor(major, rustc.llvmMajor)) {
+    return `${candidate.origin}: LLVM ${major}, but rustc ${rustc.release} uses LLVM ${rustc.llvmMajor}`
+  }
+  const profdataMajor = await llvmMajorOf(candidate.llvmProfdata, env)
+  if (profdataMajor === undefined) return `${candidate.origin}: llvm-profdata does not run`
+  if (profdataMajor !== major) {
+    return `${candidate.origin}: llvm-cov is LLVM ${major} but llvm-profdata is LLVM ${profdataMajor}`
+  }
+  return { ...candidate, major }
+}
+
+/** A path that exists, or a command name found in one of PATH's directories. */
+function isPresent(command: string, env: NodeJS.ProcessEnv): boolean {
+  if (command.includes('/')) return existsSync(command)
+  return (env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, command)))
+}
+
+/** The first candidate that passes, or every refusal. */
+export async function firstCompatible(
+  candidates: readonly Candidate[],
+  rustc: RustcInfo,
+  env: NodeJS.ProcessEnv
+): Promise<LlvmTools | string[]> {
+  const refusals: string[] = []
+  for (const candidate of candidates) {
+    const checked = await checkCandidate(candidate, rustc, env)
+    if (typeof checked !== 'string') return checked
+    refusals.push(checked)
+  }
+  return refusals
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { PYTHON_HELPER, PYTHON_HOOK_DIR } from '../assets.js'
 import { exec, runShell } from '../exec.js'
+import { uvBuildArgv, type UvProject } from '../install/uv.js'
 import type { InstrumentedEnv } from './env.js'
 
 export interface PythonInfo {
@@ -38,12 +39,13 @@ async function runHelper<T>(
 
 /** The interpreter to use: the given command, or an active virtual environment, python, python3. */
 export async function findPython(
-  given: string,
+  given: string | string[],
   cwd: string,
   env: NodeJS.ProcessEnv
 ): Promise<PythonInfo> {
-  const candidates: string[][] =
-    given !== 'auto'
+  const candidates: string[][] = Array.isArray(given)
+    ? [given]
+    : given !== 'auto'
       ? [given.split(/\s+/).filter(Boolean)]
       : [
           ...(env.VIRTUAL_ENV
@@ -114,10 +116,20 @@ export async function buildExtension(
   command: string,
   python: PythonInfo,
   ienv: InstrumentedEnv,
-  cwd: string
+  cwd: string,
+  uv?: UvProject
 ): Promise<void> {
   const env = buildEnv(ienv, python)
-  if (command === 'auto') {
+  if (command === 'auto' && uv) {
+    // uv builds the project editable through maturin's PEP 517 backend; buildEnv's
+    // MATURIN_PEP517_ARGS=--profile dev keeps it in the debug profile.
+    assertMaturinProject(uv.root)
+    await exec(uvBuildArgv(uv), {
+      cwd,
+      env,
+      hint: `the extension did not build; 'uv sync' needs ${uv.lockfile} to be up to date ('uv lock')`
+    })
+  } else if (command === 'auto') {
     assertMaturinProject(cwd)
     await exec(defaultBuildArgv(python, cwd), {
       cwd,

@@ -1,0 +1,182 @@
+// The Python-tool check and the uv functions with real interpreters: a fresh virtual
+// environment (no coverage in it) probed by src/python/mc_coverage.py, pip installing from
+// PyPI; and a uv project made from examples/pyo3-demo (a uv.lock generated here), prepared,
+// probed, completed with `uv pip`, built through `uv sync` in the debug profile with
+// cargo-llvm-cov's instrumented environment, and tested with `uv run pytest` kept from
+// re-syncing, which must leave Rust profiles behind.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PYTHON_HELPER } from '../../src/assets.js'
+import { exec } from '../../src/exec.js'
+import {
+  ensurePythonTools,
+  MissingPythonToolsError,
+  type PythonToolsProbe
+} from '../../src/install/python-tools.js'
+import {
+  detectUvProject,
+  prepareUvProject,
+  uvBuildArgv,
+  uvPythonCommand,
+  uvTestEnv,
+  uvVersion
+} from '../../src/install/uv.js'
+
+jest.setTimeout(300_000)
+
+const EXAMPLE = join(import.meta.dirname, '../../examples/pyo3-demo')
+
+async function probe(
+  command: string[],
+  cwd: string
+): Promise<PythonToolsProbe & { scriptsDir: string }> {
+  const { stdout } = await exec([...command, PYTHON_HELPER, 'probe'], {
+    cwd,
+    captureStdout: true,
+    silent: true
+  })
+  const raw = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, string | null>
+  return {
+    command,
+    executable: String(raw.executable),
+    scriptsDir: String(raw.scripts_dir),
+    coverage: raw.coverage ?? null,
+    pytest: raw.pytest ?? null,
+    pytestCov: raw.pytest_cov ?? null,
+    maturin: raw.maturin ?? null,
+    pip: raw.pip ?? null
+  }
+}
+
+describe('a virtual environment without coverage.py and without pip', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mc-pytools-'))
+  const python = join(dir, 'venv', 'bin', 'python')
+  beforeAll(() => {
+    execFileSync('python3', ['-m', 'venv', '--without-pip', join(dir, 'venv')])
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('is refused with the exact pip command when installing is not allowed', async () => {
+    const before = await probe([python], dir)
+    expect(before.coverage).toBeNull()
+    const error = await ensurePythonTools(
+      before,
+      { pytest: true, pipBuild: false },
+      {
+        install: false,
+        reprobe: () => probe([python], dir)
+      }
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(MissingPythonToolsError)
+    expect((error as Error).message).toContain(
+      `Missing in ${python}: coverage, pytest, pytest-cov. Install with:\n  ${python} -m ensurepip --upgrade && ${python} -m pip install --disable-pip-version-check 'coverage>=7.10' pytest pytest-cov\n`
+    )
+  })
+
+  it('gets pip from ensurepip and coverage.py from PyPI when allowed, and probes again', async () => {
+    const before = await probe([python], dir)
+    const after = await ensurePythonTools(
+      before,
+      { pytest: false, pipBuild: false },
+      {
+        install: true,
+        reprobe: () => probe([python], dir)
+      }
+    )
+    expect(before.pip).toBeNull()
+    expect(after.pip).not.toBeNull()
+    expect(after.coverage).toMatch(/^\d+\.\d+/)
+    expect(after).not.toBe(before)
+  })
+})
+
+const uvInstalled = execFileSync('sh', ['-c', 'command -v uv || true']).toString().trim() !== ''
+const describeWithUv = uvInstalled ? describe : describe.skip
+if (!uvInstalled)
+  process.stdout.write('    (uv is not installed: the uv project tests are skipped)\n')
+
+describeWithUv('a uv project (examples/pyo3-demo with a uv.lock)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'mc-uvproject-'))
+  const env = { ...process.env, CARGO_TARGET_DIR: join(root, 'target') }
+
+  beforeAll(async () => {
+    for (const entry of [
+      'Cargo.toml',
+      'Cargo.lock',
+      'pyproject.toml',
+      'core',
+      'ext',
+      'python',
+      'tests'
+    ]) {
+      cpSync(join(EXAMPLE, entry), join(root, entry), { recursive: true })
+    }
+    appendFileSync(join(root, 'pyproject.toml'), '\n[dependency-groups]\ndev = ["pytest>=8"]\n')
+    await exec(['uv', 'lock'], { cwd: root, env, silent: true })
+  })
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+  it('is detected from a directory inside it', () => {
+    expect(detectUvProject(join(root, 'python', 'pyo3_demo'))).toEqual({
+      root,
+      lockfile: join(root, 'uv.lock'),
+      name: 'pyo3-demo'
+    })
+  })
+
+  it('is prepared, probed through uv run, and completed with uv pip', async () => {
+    const project = detectUvProject(root)!
+    expect(await uvVersion(env)).toMatch(/^\d+\.\d+/)
+    await prepareUvProject(project, env, root)
+    const before = await probe(uvPythonCommand(project), root)
+    expect(before.executable).toBe(join(root, '.venv', 'bin', 'python'))
+    expect([before.pytest !== null, before.coverage, before.pytestCov]).toEqual([true, null, null])
+    const after = await ensurePythonTools(
+      before,
+      { pytest: true, pipBuild: false },
+      {
+        install: true,
+        uv: project,
+        env,
+        cwd: root,
+        reprobe: () => probe(uvPythonCommand(project), root)
+      }
+    )
+    expect([after.coverage !== null, after.pytestCov !== null]).toEqual([true, true])
+  })
+
+  it('builds the extension instrumented in the debug profile, and its tests write profiles', async () => {
+    const project = detectUvProject(root)!
+    const instrumented = await cargoLlvmCovEnv(root)
+    const buildEnv = { ...env, ...instrumented, MATURIN_PEP517_ARGS: '--profile dev' }
+    await exec(uvBuildArgv(project), { cwd: root, env: buildEnv, silent: true })
+    const targetDir = instrumented.CARGO_TARGET_DIR ?? ''
+    expect(readdirSync(join(targetDir, 'debug'))).toContain('lib_native.so')
+    const python = await probe(uvPythonCommand(project), root)
+    expect(python.coverage).not.toBeNull() // --inexact kept what uv pip installed
+    const testEnv = uvTestEnv({ ...env, ...instrumented }, python.scriptsDir)
+    await exec(['uv', 'run', 'pytest', '-q'], { cwd: root, env: testEnv, silent: true })
+    expect(
+      readdirSync(targetDir).filter((name) => name.endsWith('.profraw')).length
+    ).toBeGreaterThan(0)
+  })
+})
+
+/** `cargo llvm-cov show-env --sh` read into variables (values are single-quoted when needed). */
+async function cargoLlvmCovEnv(cwd: string): Promise<Record<string, string>> {
+  const { stdout } = await exec(['cargo', 'llvm-cov', 'show-env', '--sh'], {
+    cwd,
+    captureStdout: true,
+    silent: true
+  })
+  const variables: Record<string, string> = {}
+  for (const line of stdout.split('\n')) {
+    const match = /^export ([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim())
+    if (match?.[1]) variables[match[1]] = (match[2] ?? '').replace(/^'(.*)'$/, '$1')
+  }
+  variables.CARGO_TARGET_DIR = variables.CARGO_LLVM_COV_TARGET_DIR ?? join(cwd, 'target')
+  return variables
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  atLeast,
+  ensurePythonTools,
+  fixCommand,
+  installArgv,
+  MissingPythonToolsError,
+  missingPythonTools,
+  pythonToolNeeds,
+  type PythonToolsProbe
+} from '../../../src/install/python-tools.js'
+import type { UvProject } from '../../../src/install/uv.js'
+
+const COMPLETE: PythonToolsProbe = {
+  command: ['python3'],
+  executable: '/usr/bin/python3',
+  coverage: '7.17.3',
+  pytest: '9.2.0',
+  pytestCov: '7.1.0',
+  maturin: '1.16.0',
+  pip: '25.1'
+}
+const UV: UvProject = { root: '/p', lockfile: '/p/uv.lock', name: 'demo' }
+const ALL = { pytest: true, pipBuild: true }
+
+describe('pythonToolNeeds', () => {
+  it.each([
+    ['pytest', true],
+    ['python -m pytest -x tests', true],
+    ['uv run pytest', true],
+    ['.venv/bin/pytest -q', true],
+    ['python -m unittest discover', false],
+    ['./run-pytests.sh', false]
+  ])('%s runs pytest: %s', (command, runsPytest) => {
+    expect(
+      pythonToolNeeds({ pythonTestCommand: command, pythonBuildCommand: '' }, undefined)
+    ).toEqual({
+      pytest: runsPytest,
+      pipBuild: false
+    })
+  })
+  it('needs maturin in the interpreter only for the default pip build', () => {
+    const commands = { pythonTestCommand: 'pytest', pythonBuildCommand: 'auto' }
+    expect(pythonToolNeeds(commands, undefined).pipBuild).toBe(true)
+    expect(pythonToolNeeds(commands, UV).pipBuild).toBe(false)
+    expect(
+      pythonToolNeeds({ ...commands, pythonBuildCommand: 'maturin develop' }, undefined).pipBuild
+    ).toBe(false)
+  })
+})
+
+describe('missingPythonTools', () => {
+  it('is empty when everything is there', () => {
+    expect(missingPythonTools(COMPLETE, ALL)).toEqual([])
+  })
+  it('refuses coverage older than 7.10 and names what was found', () => {
+    const missing = missingPythonTools({ ...COMPLETE, coverage: '7.9.2' }, ALL)
+    expect(missing).toEqual([{ name: 'coverage', requirement: 'coverage>=7.10', found: '7.9.2' }])
+  })
+  it('asks for pytest-cov and maturin only when they are needed', () => {
+    const bare = { ...COMPLETE, pytest: null, pytestCov: null, maturin: null }
+    expect(missingPythonTools(bare, { pytest: false, pipBuild: false })).toEqual([])
+    expect(missingPythonTools(bare, ALL).map((tool) => tool.name)).toEqual([
+      'pytest',
+      'pytest-cov',
+      'maturin'
+    ])
+  })
+})
+
+describe('atLeast', () => {
+  it.each([
+    ['7.10.0', true],
+    ['7.10', true],
+    ['7.17.3', true],
+    ['8.0', true],
+    ['7.9.9', false],
+    ['7.1', false],
+    ['7.10.0b1', true]
+  ])('%s >= 7.10: %s', (version, expected) => {
+    expect(atLeast(version, '7.10')).toBe(expected)
+  })
+})
+
+describe('install and fix commands', () => {
+  const missing = missingPythonTools({ ...COMPLETE, coverage: null, pytestCov: null }, ALL)
+  it('installs with pip through the interpreter command', () => {
+    expect(
+      installArgv({ ...COMPLETE, command: ['uv', 'run', 'python'] }, missing, undefined)
+    ).toEqual([
+      'uv',
+      'run',
+      'python',
+      '-m',
+      'pip',
+      'install',
+      '--disable-pip-version-check',
+      'coverage>=7.10',
+      'pytest-cov'
+    ])
+    expect(fixCommand(COMPLETE, missing, undefined)).toBe(
+      "python3 -m pip install --disable-pip-version-check 'coverage>=7.10' pytest-cov"
+    )
+  })
+  it('installs into the uv environment and tells the user to add dev dependencies', () => {
+    expect(installArgv(COMPLETE, missing, UV)).toEqual([
+      'uv',
+      'pip',
+      'install',
+      '--python',
+      '/usr/bin/python3',
+      'coverage>=7.10',
+      'pytest-cov'
+    ])
+    expect(fixCommand(COMPLETE, missing, UV)).toBe("uv add --dev 'coverage>=7.10' pytest-cov")
+  })
+})
+
+describe('an interpreter without pip', () => {
+  const noPip = { ...COMPLETE, pip: null, maturin: null }
+  it('needs pip for the default pip build, and gets it from ensurepip first', () => {
+    const missing = missingPythonTools(noPip, ALL)
+    expect(missing.map((tool) => tool.name)).toEqual(['maturin', 'pip'])
+    expect(installArgv(noPip, missing, undefined).slice(-1)).toEqual(['maturin>=1,<2'])
+    expect(fixCommand(noPip, missing, undefined)).toBe(
+      "python3 -m ensurepip --upgrade && python3 -m pip install --disable-pip-version-check 'maturin>=1,<2'"
+    )
+  })
+  it('does not need pip under uv', () => {
+    const needs = pythonToolNeeds({ pythonTestCommand: 'pytest', pythonBuildCommand: 'auto' }, UV)
+    const missing = missingPythonTools({ ...noPip, coverage: null }, needs)
+    expect(missing.map((tool) => tool.name)).toEqual(['coverage'])
+    expect(fixCommand(noPip, missing, UV)).toBe("uv add --dev 'coverage>=7.10'")
+  })
+})
+
+describe('ensurePythonTools', () => {
+  it('returns the probe untouched when nothing is missing', async () => {
+    const reprobe = async () => {
+      throw new Error('must not probe again')
+    }
+    expect(await ensurePythonTools(COMPLETE, ALL, { install: false, reprobe })).toBe(COMPLETE)
+  })
+  it('throws the exact command when a tool is missing and installing is not allowed', async () => {
+    const error = await ensurePythonTools({ ...COMPLETE, coverage: '7.4.0' }, ALL, {
+      install: false,
+      reprobe: async () => COMPLETE
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(MissingPythonToolsError)
+    expect((error as Error).message).toBe(
+      'Missing in /usr/bin/python3: coverage 7.4.0 (need coverage>=7.10). Install with:\n' +
+        "  python3 -m pip install --disable-pip-version-check 'coverage>=7.10'\n" +
+        'or set the install-python-tools input to true to let this step install them.'
+    )
+  })
+})

@@ -1,0 +1,171 @@
+/**
+ * The Python packages the run needs in the test interpreter, checked against the probe of that
+ * interpreter (src/python/mc_coverage.py probe): coverage >= 7.10 always; pytest and pytest-cov
+ * when the test command runs pytest; maturin (and pip) when the default pip build runs. Missing
+ * ones are an error that names the exact command, or are installed when install-python-tools
+ * allows it (pip, or `uv pip` into a uv project's environment).
+ */
+import { exec } from '../exec.js'
+import { quoteForDisplay } from '../errors.js'
+import type { UvProject } from './uv.js'
+
+/** The fields of phases/python.ts PythonInfo this module reads (a PythonInfo fits). */
+export interface PythonToolsProbe {
+  command: string[]
+  executable: string
+  coverage: string | null
+  pytest: string | null
+  pytestCov: string | null
+  maturin: string | null
+  pip: string | null
+}
+
+export interface PythonToolNeeds {
+  pytest: boolean
+  /** The default build through pip: maturin and pip in the interpreter itself. */
+  pipBuild: boolean
+}
+
+export interface MissingTool {
+  name: string
+  /** What to install, as pip and uv accept it. */
+  requirement: string
+  found: string | null
+}
+
+export const MIN_COVERAGE = '7.10'
+
+/** What the configured commands need; under uv the build gets maturin from build isolation. */
+export function pythonToolNeeds(
+  commands: { pythonTestCommand: string; pythonBuildCommand: string },
+  uv: UvProject | undefined
+): PythonToolNeeds {
+  return {
+    pytest: /(^|[\s/])(py\.test|pytest)(\s|$)/.test(commands.pythonTestCommand),
+    pipBuild: commands.pythonBuildCommand === 'auto' && !uv
+  }
+}
+
+export function missingPythonTools(probe: PythonToolsProbe, needs: PythonToolNeeds): MissingTool[] {
+  const missing: MissingTool[] = []
+  if (!probe.coverage || !atLeast(probe.coverage, MIN_COVERAGE)) {
+    missing.push({
+      name: 'coverage',
+      requirement: `coverage>=${MIN_COVERAGE}`,
+      found: probe.coverage
+    })
+  }
+  if (needs.pytest && !probe.pytest)
+    missing.push({ name: 'pytest', requirement: 'pytest', found: null })
+  if (needs.pytest && !probe.pytestCov) {
+    missing.push({ name: 'pytest-cov', requirement: 'pytest-cov', found: null })
+  }
+  if (needs.pipBuild && !probe.maturin) {
+    missing.push({ name: 'maturin', requirement: 'maturin>=1,<2', found: null })
+  }
+  if (needs.pipBuild && !probe.pip) missing.push({ name: 'pip', requirement: 'pip', found: null })
+  return missing
+}
+
+/** `7.10.2` >= `7.10`, comparing the leading numeric parts. */
+export function atLeast(version: string, minimum: string): boolean {
+  const parts = (text: string) => (/^\d+(\.\d+)*/.exec(text)?.[0] ?? '0').split('.').map(Number)
+  const have = parts(version)
+  const need = parts(minimum)
+  for (let i = 0; i < need.length; i++) {
+    const difference = (have[i] ?? 0) - (need[i] ?? 0)
+    if (difference !== 0) return difference > 0
+  }
+  return true
+}
+
+/** The install command this action would run: into the interpreter, or the uv environment. */
+export function installArgv(
+  probe: PythonToolsProbe,
+  missing: readonly MissingTool[],
+  uv: UvProject | undefined
+): string[] {
+  const requirements = missing.filter((tool) => tool.name !== 'pip').map((tool) => tool.requirement)
+  if (uv) return ['uv', 'pip', 'install', '--python', probe.executable, ...requirements]
+  const pip = [...probe.command, '-m', 'pip', 'install', '--disable-pip-version-check']
+  return [...pip, ...requirements]
+}
+
+/**
+ * An interpreter without pip (a venv made by uv, or with --without-pip) gets it from its own
+ * ensurepip first; undefined when pip is there or uv installs instead.
+ */
+export function ensurepipArgv(
+  probe: PythonToolsProbe,
+  uv: UvProject | undefined
+): string[] | undefined {
+  return uv || probe.pip ? undefined : [...probe.command, '-m', 'ensurepip', '--upgrade']
+}
+
+/** What a user should run (or add to the project) to fix it for good. */
+export function fixCommand(
+  probe: PythonToolsProbe,
+  missing: readonly MissingTool[],
+  uv: UvProject | undefined
+): string {
+  const requirements = missing.map((tool) => quoteForDisplay(tool.requirement))
+  if (uv) return `uv add --dev ${requirements.join(' ')}`
+  const shown = (argv: string[]) => argv.map(quoteForDisplay).join(' ')
+  const ensurepip = ensurepipArgv(probe, uv)
+  const install = shown(installArgv(probe, missing, uv))
+  return ensurepip ? `${shown(ensurepip)} && ${install}` : install
+}
+
+export class MissingPythonToolsError extends Error {
+  constructor(
+    readonly missing: readonly MissingTool[],
+    readonly fix: string,
+    interpreter: string
+  ) {
+    const listed = missing
+      .map((tool) =>
+        tool.found ? `${tool.name} ${tool.found} (need ${tool.requirement})` : tool.name
+      )
+      .join(', ')
+    super(
+      `Missing in ${interpreter}: ${listed}. Install with:\n  ${fix}\nor set the install-python-tools input to true to let this step install them.`
+    )
+    this.name = 'MissingPythonToolsError'
+  }
+}
+
+export interface EnsurePythonToolsOptions<P extends PythonToolsProbe> {
+  /** The install-python-tools input. */
+  install: boolean
+  uv?: UvProject
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+  /** Probes the interpreter again after an install (phases/python.ts findPython). */
+  reprobe: () => Promise<P>
+}
+
+/**
+ * Returns the probe to go on with: the given one when nothing is missing, a fresh one after an
+ * install. Throws MissingPythonToolsError when something is missing and may not be installed.
+ */
+export async function ensurePythonTools<P extends PythonToolsProbe>(
+  probe: P,
+  needs: PythonToolNeeds,
+  options: EnsurePythonToolsOptions<P>
+): Promise<P> {
+  const missing = missingPythonTools(probe, needs)
+  if (missing.length === 0) return probe
+  const fix = fixCommand(probe, missing, options.uv)
+  if (!options.install) throw new MissingPythonToolsError(missing, fix, probe.executable)
+  const hint = `could not install ${missing.map((tool) => tool.name).join(', ')} into ${probe.executable}`
+  const run = { env: options.env, cwd: options.cwd, timeoutMs: 10 * 60_000, hint }
+  const ensurepip = ensurepipArgv(probe, options.uv)
+  if (ensurepip) await exec(ensurepip, run)
+  if (missing.some((tool) => tool.name !== 'pip')) {
+    await exec(installArgv(probe, missing, options.uv), run)
+  }
+  const after = await options.reprobe()
+  const still = missingPythonTools(after, needs)
+  if (still.length > 0) throw new MissingPythonToolsError(still, fix, after.executable)
+  return after
+}
