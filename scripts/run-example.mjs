@@ -10,5 +10,7 @@ console.log('\n===== outputs =====')
 for (const [name, value] of Object.entries(result.outputs)) console.log(`${name}: ${value}`)
 console.log('\n===== step summary =====')
 console.log(result.summary || '(none written)')
-console.log(`\naction finished with exit code ${result.exitCode} in ${(result.durationMs / 1000).toFixed(1)} s`)
+console.log(
+  `\naction finished with exit code ${result.exitCode} in ${(result.durationMs / 1000).toFixed(1)} s`
+)
 process.exit(result.exitCode ?? 1)

@@ -38,7 +38,9 @@ export async function runAction(options = {}) {
   const env = {
     ...process.env,
     ...runnerEnv(files, options),
-    ...Object.fromEntries(Object.entries(options.inputs ?? {}).map(([k, v]) => [inputVariable(k), v]))
+    ...Object.fromEntries(
+      Object.entries(options.inputs ?? {}).map(([k, v]) => [inputVariable(k), v])
+    )
   }
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key]
@@ -108,7 +110,11 @@ function runnerEnv(files, options) {
 
 function spawnAndCollect(file, args, env, options) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(file, args, { env, cwd: options.workspace ?? REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(file, args, {
+      env,
+      cwd: options.workspace ?? REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     const chunks = []
     const collect = (stream, sink) =>
       stream.on('data', (chunk) => {
@@ -118,7 +124,9 @@ function spawnAndCollect(file, args, env, options) {
     collect(child.stdout, process.stdout)
     collect(child.stderr, process.stderr)
     child.on('error', reject)
-    child.on('close', (code) => resolvePromise({ exitCode: code, stdout: Buffer.concat(chunks).toString() }))
+    child.on('close', (code) =>
+      resolvePromise({ exitCode: code, stdout: Buffer.concat(chunks).toString() })
+    )
   })
 }
 
