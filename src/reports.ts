@@ -15,6 +15,7 @@ import {
   summarize,
   writeReportsAtomically,
   type CoverageReport,
+  type ReportSummary,
   type Totals
 } from './coverage/index.js'
 import { formatPercent } from './coverage/percent.js'
@@ -32,37 +33,66 @@ export interface Figures {
 
 export interface ReportResult {
   report: CoverageReport
-  totals: ReturnType<typeof summarize>
+  totals: ReportSummary
   figures: Figures
   paths: { lcov: string; cobertura: string; summaryJson: string }
   notes: string[]
 }
 
+/** A report a tool wrote, and where its paths are rooted. */
+export interface ToolReport {
+  path: string
+  /** The repository root when the report was written (absolute paths are made relative to it). */
+  root: string
+  /** Directories that relative file names in the report are relative to. */
+  sourceRoots: string[]
+}
+
+/** The reports this job's tools wrote. */
+export function toolReports(config: Config, measurement: Measurement): ToolReport[] {
+  const paths = [measurement.rustLcovPath, measurement.pythonJsonPath]
+  return paths
+    .filter((path): path is string => !!path)
+    .map((path) => ({
+      path,
+      root: config.workspace,
+      // coverage.py names files relative to the directory the tests ran in.
+      sourceRoots: [config.workingDirectory]
+    }))
+}
+
 /** Reads one tool report, refusing files over the configured size cap. */
-export function readReport(path: string, config: Config): CoverageReport {
-  const size = statSync(path).size
+export function readReport(input: ToolReport, config: Config): CoverageReport {
+  const size = statSync(input.path).size
   if (size > config.maxReportSizeBytes) {
     const capMb = config.maxReportSizeBytes / 1024 / 1024
     throw new Error(
-      `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${capMb} MiB cap; raise the input max-report-size-mb if this is expected`
+      `${input.path} is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${capMb} MiB cap; raise the input max-report-size-mb if this is expected`
     )
   }
-  const parsed = parseReport(readFileSync(path), path)
+  const parsed = parseReport(readFileSync(input.path), input.path)
   return normalizePaths(parsed, {
-    root: config.workspace,
+    root: input.root,
+    sourceRoots: input.sourceRoots,
     includeOutside: config.includeOutsideWorkspace,
     exists: (relative: string) => existsSync(join(config.workspace, relative))
   })
 }
 
-export async function buildReports(
+/** Reports of this job's measurement, merged and written (run and collect modes). */
+export function buildReports(config: Config, measurement: Measurement): Promise<ReportResult> {
+  return buildMergedReports(config, toolReports(config, measurement))
+}
+
+/**
+ * Reads, merges and writes: exclusion markers are read from the sources in this workspace,
+ * so a merge job needs a checkout of the same commit.
+ */
+export async function buildMergedReports(
   config: Config,
-  measurement: Measurement
+  inputs: readonly ToolReport[]
 ): Promise<ReportResult> {
-  const inputs = [measurement.rustLcovPath, measurement.pythonJsonPath].filter(
-    (path): path is string => !!path
-  )
-  const merged = mergeReports(inputs.map((path) => readReport(path, config)))
+  const merged = mergeReports(inputs.map((input) => readReport(input, config)))
   const report = applyExclusions(merged, {
     readSource: (relative: string) => readSource(config.workspace, relative),
     excludeGlobs: config.exclude,
@@ -70,7 +100,7 @@ export async function buildReports(
   })
   const paths = await writeReportsAtomically(config.outputDir, report, { root: config.workspace })
   const totals = summarize(report)
-  const figures = toFigures(totals.total, totals.byLanguage)
+  const figures = toFigures(totals.totals, totals.byLanguage)
   core.info(
     `Line coverage: ${figures.lines}% total, ${figures.rustLines}% Rust, ${figures.pythonLines}% Python`
   )
