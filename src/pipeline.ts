@@ -91,6 +91,7 @@ async function exportRust(
   result.rustLcovPath = lcov
   const html = join(result.workDir, 'html', 'rust')
   await exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html)
-    .then(() => (result.rustHtmlDir = html))
+    // cargo llvm-cov writes its pages into <output-dir>/html.
+    .then(() => (result.rustHtmlDir = join(html, 'html')))
     .catch((error: Error) => core.warning(`The Rust HTML report was not written: ${error.message}`))
 }

@@ -117,7 +117,9 @@ function readSource(root: string, relative: string): string | undefined {
 }
 
 function toFigures(total: Totals, byLanguage: Partial<Record<string, Totals>>): Figures {
-  const lines = (t?: Totals) => (t ? formatPercent(t.lines.hit, t.lines.found) : '')
+  // A language with no instrumented line has no figure (not 100%).
+  const lines = (t?: Totals) =>
+    t && t.lines.found ? formatPercent(t.lines.hit, t.lines.found) : ''
   return {
     lines: lines(total),
     rustLines: lines(byLanguage.rust),

@@ -16,6 +16,7 @@ export interface DiffRange {
 }
 
 const ZERO_SHA = /^0+$/
+const COMMIT_ID = /^[0-9a-f]{4,64}$/i
 
 interface EventPayload {
   pull_request?: { base?: { sha?: string }; head?: { sha?: string }; commits?: number }
@@ -77,6 +78,14 @@ export async function changedLines(
   workspace: string
 ): Promise<ChangedLinesResult> {
   if (!range) return { status: 'off', reason: 'not a pull request or a push with a known range' }
+  // Only commit ids reach git's argv: a value from the payload starting with '-' would be
+  // read as an option (git diff --output=<file> writes a file).
+  if (!COMMIT_ID.test(range.base) || !COMMIT_ID.test(range.head)) {
+    return {
+      status: 'unavailable',
+      reason: 'the event names a base or head that is not a commit id'
+    }
+  }
   let top: string
   try {
     top = (await git(['rev-parse', '--show-toplevel'], workspace)).trim()

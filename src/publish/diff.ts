@@ -6,12 +6,26 @@
 /** File (path as git prints it, relative to the repository top level) → changed lines. */
 export type ChangedLines = Map<string, Set<number>>
 
-const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/
 
 export function parseUnifiedDiff(text: string): ChangedLines {
   const changed: ChangedLines = new Map()
   let current: Set<number> | undefined
+  // Content lines still to come in the current hunk, per side. A content line may itself
+  // begin with '+++ ' (an added line reading '++ x'), so file headers are only read between
+  // hunks, never inside one. A line no hunk can contain ends a hunk cut short.
+  let oldLeft = 0
+  let newLeft = 0
   for (const line of text.split('\n')) {
+    if ((oldLeft > 0 || newLeft > 0) && /^[-+ \\]/.test(line)) {
+      if (line.startsWith('+')) newLeft--
+      else if (line.startsWith('-')) oldLeft--
+      else if (line.startsWith(' ')) {
+        oldLeft--
+        newLeft--
+      }
+      continue // '\ No newline at end of file' counts for neither side
+    }
     if (line.startsWith('+++ ')) {
       // git ends a path that contains a space with a tab.
       const path = newSidePath(line.slice(4).replace(/\r$/, '').replace(/\t$/, ''))
@@ -20,11 +34,11 @@ export function parseUnifiedDiff(text: string): ChangedLines {
       continue
     }
     const hunk = HUNK.exec(line)
-    if (hunk && current) {
-      const start = Number(hunk[1])
-      const count = hunk[2] === undefined ? 1 : Number(hunk[2])
-      for (let n = start; n < start + count; n++) current.add(n)
-    }
+    if (!hunk) continue
+    oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1])
+    const start = Number(hunk[2])
+    newLeft = hunk[3] === undefined ? 1 : Number(hunk[3])
+    for (let n = start; current && n < start + newLeft; n++) current.add(n)
   }
   for (const [path, lines] of changed) if (lines.size === 0) changed.delete(path)
   return changed

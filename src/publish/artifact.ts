@@ -1,0 +1,130 @@
+/**
+ * The report artifact: merged lcov, Cobertura and JSON summary, the full (untruncated) summary
+ * and the HTML reports the tools wrote, uploaded with the official artifact client.
+ *
+ * The files live in different places (output dir, the run's work dir), and the client wants one
+ * root, so they are copied into one staging directory first. A file whose name the artifact
+ * service refuses (" : < > | * ? CR LF) would fail the whole upload; it is left out and named.
+ */
+import { DefaultArtifactClient, GHESNotSupportedError } from '@actions/artifact'
+import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, join, relative } from 'node:path'
+import { showControls } from './escape.js'
+
+export interface ArtifactContents {
+  /** Report files copied to the artifact's top level. */
+  reports: string[]
+  /** Directories copied under html/<name>/. */
+  htmlDirs: Partial<Record<'rust' | 'python', string>>
+  /** Generated files (name → content) written at the top level. */
+  generated: Record<string, string>
+}
+
+export interface ArtifactRequest {
+  name: string
+  retentionDays?: number
+  stagingDir: string
+  contents: ArtifactContents
+  env?: NodeJS.ProcessEnv
+}
+
+export type UploadOutcome =
+  | {
+      status: 'uploaded'
+      name: string
+      id: number
+      url: string
+      size: number
+      files: number
+      leftOut: string[]
+    }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; name: string; message: string }
+
+/** Characters the artifact service refuses in a file path. */
+const REFUSED_IN_PATHS = /[":<>|*?\r\n]/
+
+export async function uploadReportArtifact(request: ArtifactRequest): Promise<UploadOutcome> {
+  const env = request.env ?? process.env
+  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+    return {
+      status: 'skipped',
+      reason:
+        'not running on a GitHub runner (no ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL): the reports stay in the output directory'
+    }
+  }
+  if (onEnterpriseServer(env)) {
+    // Checked here because the client, on finding it, also prints a generic warning of its own.
+    return { status: 'failed', name: request.name, message: GHES_MESSAGE }
+  }
+  try {
+    const { files, leftOut } = stageArtifact(request.stagingDir, request.contents)
+    const client = new DefaultArtifactClient()
+    const options = request.retentionDays ? { retentionDays: request.retentionDays } : {}
+    const response = await client.uploadArtifact(request.name, files, request.stagingDir, options)
+    if (response.id === undefined) throw new Error('the artifact service returned no artifact id')
+    return {
+      status: 'uploaded',
+      name: request.name,
+      id: response.id,
+      url: artifactUrl(response.id, env),
+      size: response.size ?? 0,
+      files: files.length,
+      leftOut
+    }
+  } catch (error) {
+    return { status: 'failed', name: request.name, message: uploadErrorMessage(error) }
+  }
+}
+
+/** Copies the contents into `dir` (emptied first); returns the files to upload. */
+export function stageArtifact(
+  dir: string,
+  contents: ArtifactContents
+): { files: string[]; leftOut: string[] } {
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  for (const report of contents.reports) copyFileSync(report, join(dir, basename(report)))
+  for (const [name, content] of Object.entries(contents.generated)) {
+    writeFileSync(join(dir, name), content)
+  }
+  for (const [language, source] of Object.entries(contents.htmlDirs)) {
+    if (source) cpSync(source, join(dir, 'html', language), { recursive: true })
+  }
+  const files: string[] = []
+  const leftOut: string[] = []
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    const inArtifact = relative(dir, path)
+    if (REFUSED_IN_PATHS.test(inArtifact)) leftOut.push(showControls(inArtifact))
+    else files.push(path)
+  }
+  return { files: files.sort(), leftOut: leftOut.sort() }
+}
+
+/** Where a person finds the artifact: the run's page, artifact anchor. */
+export function artifactUrl(id: number, env: NodeJS.ProcessEnv = process.env): string {
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  return `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}/artifacts/${id}`
+}
+
+const GHES_MESSAGE =
+  'this GitHub Enterprise Server does not offer the artifact service the action uses; set upload-artifact: false'
+
+/** The artifact client's rule: github.com, *.ghe.com and *.localhost are not GHES. */
+function onEnterpriseServer(env: NodeJS.ProcessEnv): boolean {
+  let host: string
+  try {
+    host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toLowerCase()
+  } catch {
+    return false
+  }
+  return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'))
+}
+
+function uploadErrorMessage(error: unknown): string {
+  if (error instanceof GHESNotSupportedError) return GHES_MESSAGE
+  const message = error instanceof Error ? error.message : String(error)
+  return showControls(message).slice(0, 2000)
+}
