@@ -22,6 +22,7 @@ import * as python from './phases/python.js'
 import { listProfiles } from './phases/rust.js'
 import type { Measurement } from './pipeline.js'
 import type { Timeline } from './timeline.js'
+import { warning } from './warnings.js'
 
 export async function measurePython(
   config: Config,
@@ -46,7 +47,7 @@ export async function measurePython(
   core.info(
     `coverage.py measures ${setup.source.join(', ') || 'what your configuration says'} (from ${setup.sourceOrigin}); config files read: ${setup.configFilesRead.join(', ') || 'none'}`
   )
-  for (const warning of setup.warnings) core.warning(`coverage.py: ${warning}`)
+  for (const text of setup.warnings) warning(`coverage.py: ${text}`)
   const before = new Set(listProfiles(ienv.targetDir))
   const baseEnv = python.testEnv(ienv, interpreter, setup, config.pythonSubprocessCoverage)
   const testEnv = uv ? uvTestEnv(baseEnv, interpreter.scriptsDir) : baseEnv
@@ -117,7 +118,7 @@ async function diagnose(
     builtLibraries: sharedLibraries(join(ienv.targetDir, 'debug')),
     buildStartedAt: config.pythonBuildCommand ? facts.buildStartedAt : undefined
   })
-  if (result.diagnosis) core.warning(result.diagnosis)
+  if (result.diagnosis) warning(result.diagnosis)
 }
 
 async function exportReports(
@@ -136,7 +137,7 @@ async function exportReports(
     `coverage.py combined ${report.dataFiles} data file(s); ${report.measuredFiles} file(s) measured`
   )
   if (report.measuredFiles === 0) {
-    core.warning(
+    warning(
       'coverage.py measured no Python file: check python-source and that the tests import the package from the source tree.'
     )
     return

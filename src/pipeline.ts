@@ -18,6 +18,7 @@ import {
   runRustTests
 } from './phases/rust.js'
 import type { Timeline } from './timeline.js'
+import { warning } from './warnings.js'
 
 export interface Measurement {
   rustLcovPath?: string
@@ -79,7 +80,7 @@ async function exportRust(
   result: Measurement
 ): Promise<void> {
   if (listProfiles(ienv.targetDir).length === 0) {
-    core.warning(
+    warning(
       'No Rust coverage profiles were written: neither the Rust tests nor the Python tests ran instrumented Rust code.'
     )
     return
@@ -93,5 +94,5 @@ async function exportRust(
   await exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html)
     // cargo llvm-cov writes its pages into <output-dir>/html.
     .then(() => (result.rustHtmlDir = join(html, 'html')))
-    .catch((error: Error) => core.warning(`The Rust HTML report was not written: ${error.message}`))
+    .catch((error: Error) => warning(`The Rust HTML report was not written: ${error.message}`))
 }

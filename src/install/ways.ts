@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core'
 import { formatDuration } from '../timeline.js'
+import { warning } from '../warnings.js'
 
 /** Where install messages go; @actions/core by default, a collector in tests. */
 export interface InstallLog {
@@ -15,7 +16,7 @@ export interface InstallLog {
 export const coreLog: InstallLog = {
   info: (message) => core.info(message),
   debug: (message) => core.debug(message),
-  warning: (message) => core.warning(message)
+  warning: (message) => warning(message)
 }
 
 /**

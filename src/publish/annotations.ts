@@ -13,6 +13,7 @@ import type { CoverageReport } from '../coverage/index.js'
 import type { ChangedLinesResult } from './changed-lines.js'
 import type { ChangedCoverage } from './changed-coverage.js'
 import { formatRange, rankRanges, uncoveredLineRanges, type FileRange } from './ranges.js'
+import { warning, warningsIssued } from '../warnings.js'
 
 /** GitHub shows at most this many annotations of one level (warning) per step. */
 export const WARNINGS_SHOWN_PER_STEP = 10
@@ -21,14 +22,14 @@ export const WARNINGS_SHOWN_PER_STEP = 10
 export class Warnings {
   private issued: number
 
-  /** `alreadyIssued`: warnings the run gave before publishing (e.g. the diagnosis). */
-  constructor(alreadyIssued = 0) {
+  /** `alreadyIssued`: warnings the run gave before publishing; by default all of this process's. */
+  constructor(alreadyIssued = warningsIssued()) {
     this.issued = alreadyIssued
   }
 
   warn(message: string, properties?: core.AnnotationProperties): void {
     this.issued++
-    core.warning(message, properties)
+    warning(message, properties)
   }
 
   get remaining(): number {

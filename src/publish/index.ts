@@ -31,6 +31,7 @@ import {
 } from './gates.js'
 import type { ActionOutputs } from './outputs.js'
 import { renderSummary, writeStepSummary, type SummaryInput } from './summary.js'
+import { warning } from '../warnings.js'
 
 export interface PublishRequest {
   config: Config
@@ -49,8 +50,7 @@ export interface PublishOutcome {
 
 export async function publish(request: PublishRequest): Promise<PublishOutcome> {
   const { config, measurement, reports, timeline, outputs } = request
-  // The pipeline already warned about the diagnosis; count it against the step's 10.
-  const warnings = new Warnings(measurement.diagnosis ? 1 : 0)
+  const warnings = new Warnings()
   const changed = await timeline.phase('Changed lines (git diff)', () =>
     changedLinesOfRun(config.workspace)
   )
@@ -92,7 +92,7 @@ export async function publish(request: PublishRequest): Promise<PublishOutcome> 
     // The summary is a view of what is already on disk and in the outputs: failing to write it
     // is worth a warning, not the step.
     await writeStepSummary(final).catch((error: Error) =>
-      core.warning(`The step summary was not written: ${error.message}`)
+      warning(`The step summary was not written: ${error.message}`)
     )
   })
   return { gates, passed, upload }

@@ -146,7 +146,7 @@ describe('annotations on a synthetic diff', () => {
     )
     const outcome = emitAnnotations(
       planAnnotations('all', many, changed, undefined),
-      new Warnings()
+      new Warnings(0)
     )
     expect(outcome.emitted).toHaveLength(10)
     expect(outcome.notShown).toBe(5)
@@ -190,7 +190,7 @@ describe('hostile file names in annotations', () => {
 
   it('reach GitHub as exactly the file name, one command each, nothing injected', () => {
     const report = reportOf(Object.fromEntries(names.map((name) => [name, { lines: { 3: 0 } }])))
-    emitAnnotations(planAnnotations('all', report, changed, undefined), new Warnings())
+    emitAnnotations(planAnnotations('all', report, changed, undefined), new Warnings(0))
     const lines = stdout.text().split(/\r?\n/).filter(Boolean)
     expect(lines).toHaveLength(names.length)
     const commands = workflowCommands(stdout.text())
