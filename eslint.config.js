@@ -2,7 +2,9 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'examples/**', '**/target/**'] },
+  {
+    ignores: ['.tmp/**', 'dist/**', 'node_modules/**', 'coverage/**', 'examples/**', '**/target/**']
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -37,4 +37,14 @@ python3 -m pip install --quiet --disable-pip-version-check -r scripts/requiremen
 if [ ! -x .tmp/venv/bin/python ]; then python3 -m venv .tmp/venv; fi
 .tmp/venv/bin/python -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
 
+# nektos/act 0.2.87 runs the sharded workflow end to end (__tests__/e2e/act-shards.test.ts).
+# Built through the Go module proxy (GitHub release downloads fail here); act's go.mod needs
+# Go >= 1.24 (Debian 12's golang-go is 1.19).
+act_bin="$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin/act"
+if ! "$act_bin" --version 2>/dev/null | grep -qx 'act version 0.2.87'; then
+  command -v go >/dev/null || { echo "setup: Go >= 1.24 is needed to build nektos/act" >&2; exit 1; }
+  echo "setup: go install github.com/nektos/act@v0.2.87"
+  go install github.com/nektos/act@v0.2.87
+fi
+
 echo "setup: done"

@@ -10,10 +10,11 @@ import { join } from 'node:path'
 import { getConfig } from './config.js'
 import { Outputs } from './constants.js'
 import { TestFailureError } from './errors.js'
+import { collectShard, gatherShards } from './modes/index.js'
 import { measure, type Measurement } from './pipeline.js'
 import { policyFailures, publish } from './publish/index.js'
 import { ActionOutputs } from './publish/outputs.js'
-import { buildReports } from './reports.js'
+import { buildMergedReports, buildReports } from './reports.js'
 import { Timeline } from './timeline.js'
 
 export async function run(): Promise<void> {
@@ -22,11 +23,20 @@ export async function run(): Promise<void> {
   try {
     const config = getConfig()
     const workDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'mixed-coverage-'))
-    const measurement = await measure(config, timeline, workDir)
-    const testFailures = testOutcome(measurement)
+    if (config.mode === 'collect') {
+      // A shard: measure and upload the raw results; the merge job gates and publishes.
+      const failures = await collectShard({ config, timeline, workDir, outputs })
+      if (failures.length > 0) throw new Error(failures.join('\n'))
+      return
+    }
+    // merge: the shards of this workflow run stand in for measuring; the rest is run mode's.
+    const shards =
+      config.mode === 'merge' ? await gatherShards(config, timeline, workDir) : undefined
+    const measurement = shards?.measurement ?? (await measure(config, timeline, workDir))
+    const testFailures = shards?.testFailures ?? testOutcome(measurement)
     outputs.set(Outputs.TestsPassed, testFailures.length === 0)
     const reports = await timeline.phase('Merge and write reports', () =>
-      buildReports(config, measurement)
+      shards ? buildMergedReports(config, shards.reports) : buildReports(config, measurement)
     )
     outputs.setCoverage(reports)
     const published = await publish({

@@ -32,6 +32,7 @@ export async function measurePython(
 ): Promise<void> {
   const cwd = config.workingDirectory
   const { interpreter, uv } = await pythonForTests(config, timeline, ienv)
+  result.pythonVersion = interpreter.version
   const buildStartedAt = Date.now()
   if (config.pythonBuildCommand) {
     await timeline.phase('Build the extension (debug profile, instrumented)', () =>
@@ -56,7 +57,13 @@ export async function measurePython(
   )
   const newProfiles = listProfiles(ienv.targetDir).filter((path) => !before.has(path)).length
   await diagnose(config, ienv, interpreter, setup, { newProfiles, buildStartedAt }, result)
-  await exportReports(timeline, interpreter, setup, cwd, result)
+  await exportReports(
+    timeline,
+    interpreter,
+    setup,
+    { cwd, html: config.mode !== 'collect' },
+    result
+  )
 }
 
 /**
@@ -125,13 +132,13 @@ async function exportReports(
   timeline: Timeline,
   interpreter: python.PythonInfo,
   setup: python.CoverageSetup,
-  cwd: string,
+  options: { cwd: string; html: boolean },
   result: Measurement
 ): Promise<void> {
   const json = join(result.workDir, 'python-coverage.json')
-  const html = join(result.workDir, 'html', 'python')
+  const html = options.html ? join(result.workDir, 'html', 'python') : undefined
   const report = await timeline.phase('Python report (coverage combine, coverage json)', () =>
-    python.exportPythonReport(interpreter, setup, cwd, json, html)
+    python.exportPythonReport(interpreter, setup, options.cwd, json, html)
   )
   core.info(
     `coverage.py combined ${report.dataFiles} data file(s); ${report.measuredFiles} file(s) measured`

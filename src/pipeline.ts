@@ -23,6 +23,8 @@ import { warning } from './warnings.js'
 export interface Measurement {
   rustLcovPath?: string
   pythonJsonPath?: string
+  /** Version of the interpreter the Python tests ran under (shard manifests record it). */
+  pythonVersion?: string
   /** HTML reports the tools wrote (for the artifact), when they could. */
   rustHtmlDir?: string
   pythonHtmlDir?: string
@@ -90,6 +92,8 @@ async function exportRust(
     exportRustReport(tools.cargoLlvmCov, ienv, config.workingDirectory, lcov)
   )
   result.rustLcovPath = lcov
+  // A shard's HTML would be thrown away: only the merge job publishes an artifact with pages.
+  if (config.mode === 'collect') return
   const html = join(result.workDir, 'html', 'rust')
   await exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html)
     // cargo llvm-cov writes its pages into <output-dir>/html.

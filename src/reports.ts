@@ -101,8 +101,9 @@ export async function buildMergedReports(
   const paths = await writeReportsAtomically(config.outputDir, report, { root: config.workspace })
   const totals = summarize(report)
   const figures = toFigures(totals.totals, totals.byLanguage)
+  const shown = (value: string) => (value ? `${value}%` : 'no lines')
   core.info(
-    `Line coverage: ${figures.lines}% total, ${figures.rustLines}% Rust, ${figures.pythonLines}% Python`
+    `Line coverage: ${shown(figures.lines)} total, ${shown(figures.rustLines)} Rust, ${shown(figures.pythonLines)} Python`
   )
   for (const note of report.notes) core.notice(note)
   return { report, totals, figures, paths, notes: [...report.notes] }
