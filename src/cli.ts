@@ -1,0 +1,148 @@
+/**
+ * Command-line entry of the report engine (bundled to dist/cli.js):
+ *
+ *   node dist/cli.js merge --output DIR [options] FILE...
+ *
+ * Each FILE's format is detected from its content; all are merged and written as lcov.info,
+ * cobertura.xml and coverage-summary.json. File and process I/O live here; every decision
+ * is the engine's (src/coverage).
+ */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import {
+  CoverageError,
+  DEFAULT_MAX_REPORT_MB,
+  megabytesToBytes,
+  summarize,
+  type Count,
+  type OutputFormat
+} from './coverage/index.js'
+import { formatPercent } from './coverage/percent.js'
+import type { MergeCommand } from './cli-merge.js'
+import { mergeAndWrite, runWorkerIfAny } from './cli-run.js'
+
+const HELP = `Usage: node dist/cli.js merge --output DIR [options] FILE...
+
+Merges coverage reports (lcov tracefiles, Cobertura XML, coverage.py JSON; the format of
+each FILE is detected from its content) into DIR/lcov.info, DIR/cobertura.xml and
+DIR/coverage-summary.json. The same file in several reports sums, as lcov -a does.
+
+Options:
+  -o, --output DIR        directory to write into (created if missing; required)
+  --root DIR              workspace root that paths are made relative to (default: cwd)
+  --include-outside       keep files outside the root (default: leave them out)
+  --exclude GLOB          leave out files matching GLOB (repeatable; ** * ? over paths)
+  --path-map FROM=TO      rewrite paths starting with FROM to TO (repeatable)
+  --no-markers            do not apply LCOV_EXCL_* markers found in Rust sources
+  --format NAME           write only lcov, cobertura or summary (repeatable; default all)
+  --max-size-mb N         refuse reports larger than N MB (default ${DEFAULT_MAX_REPORT_MB})
+  --threads N             1, or 2 to split the lcov inputs with a worker thread
+                          (default: 2 for 8 MB of lcov or more on 4 cores or more)
+  -h, --help              show this help
+
+Exit status: 0 when written, 1 when a report is refused (the message names the file, the
+line and what was expected), 2 on a usage error.`
+
+class UsageError extends Error {}
+
+const FORMAT_NAMES: Record<string, OutputFormat> = {
+  lcov: 'lcov',
+  cobertura: 'cobertura',
+  summary: 'summaryJson'
+}
+
+function parseCommand(argv: string[]): MergeCommand | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      root: { type: 'string' },
+      'include-outside': { type: 'boolean' },
+      exclude: { type: 'string', multiple: true },
+      'path-map': { type: 'string', multiple: true },
+      'no-markers': { type: 'boolean' },
+      format: { type: 'string', multiple: true },
+      'max-size-mb': { type: 'string' },
+      threads: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  })
+  if (values.help || positionals[0] === 'help') return 'help'
+  const [command, ...files] = positionals
+  if (command !== 'merge')
+    throw new UsageError(command ? `unknown command '${command}'` : 'missing command')
+  if (values.output === undefined) throw new UsageError('--output DIR is required')
+  if (files.length === 0) throw new UsageError('no report FILE given')
+  const maxMb = Number(values['max-size-mb'] ?? DEFAULT_MAX_REPORT_MB)
+  if (!Number.isFinite(maxMb) || maxMb <= 0)
+    throw new UsageError('--max-size-mb needs a positive number')
+  const formats = (values.format ?? ['lcov', 'cobertura', 'summary']).map((name) => {
+    const format = FORMAT_NAMES[name]
+    if (format === undefined)
+      throw new UsageError(`--format must be lcov, cobertura or summary, not '${name}'`)
+    return format
+  })
+  const pathMaps = (values['path-map'] ?? []).map((text) => {
+    const separator = text.indexOf('=')
+    if (separator <= 0) throw new UsageError(`--path-map needs FROM=TO, not '${text}'`)
+    return { from: text.slice(0, separator), to: text.slice(separator + 1) }
+  })
+  const threads = values.threads === undefined ? 'auto' : Number(values.threads)
+  if (threads !== 'auto' && threads !== 1 && threads !== 2)
+    throw new UsageError('--threads must be 1 or 2')
+  return {
+    output: resolve(values.output),
+    root: resolve(values.root ?? process.cwd()),
+    includeOutside: values['include-outside'] ?? false,
+    excludes: values.exclude ?? [],
+    pathMaps,
+    markers: !(values['no-markers'] ?? false),
+    formats,
+    maxBytes: megabytesToBytes(maxMb),
+    threads,
+    files
+  }
+}
+
+async function merge(command: MergeCommand): Promise<string> {
+  const report = await mergeAndWrite(command)
+  for (const note of report.notes.slice(0, 20)) console.error(`mixed-coverage: note: ${note}`)
+  const totals = summarize(report).totals
+  const show = (name: string, count: Count) =>
+    `${name} ${formatPercent(count.hit, count.found)}% (${count.hit}/${count.found})`
+  return (
+    `merged ${command.files.length} report(s), ${report.files.size} file(s): ` +
+    `${show('lines', totals.lines)}, ${show('branches', totals.branches)}, ` +
+    `${show('functions', totals.functions)} → ${command.output}`
+  )
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    const command = parseCommand(argv)
+    if (command === 'help') {
+      console.log(HELP)
+      return 0
+    }
+    console.log(`mixed-coverage: ${await merge(command)}`)
+    return 0
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      console.error(`mixed-coverage: ${(error as Error).message}\nRun with --help for usage.`)
+      return 2
+    }
+    if (error instanceof CoverageError) {
+      console.error(`mixed-coverage: error: ${error.message}`)
+      return 1
+    }
+    // File system errors say what failed on which path ("ENOENT: no such file …, open 'x'").
+    console.error(`mixed-coverage: error: ${(error as Error).message ?? String(error)}`)
+    return 1
+  }
+}
+
+if (!runWorkerIfAny()) process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,53 @@
+/**
+ * The report engine: pure reading, merging and writing of lcov, Cobertura and coverage.py
+ * JSON over one model (model.ts). No @actions import and no process state; the only I/O is
+ * writeFileAtomically / writeReportsAtomically.
+ */
+export type {
+  BranchOutcome,
+  BranchTable,
+  CoverageReport,
+  FileCoverage,
+  FunctionRecord,
+  Language,
+  ReportFormat
+} from './model.js'
+export { NOT_EVALUATED, emptyReport, fileBranches, fileLines, languageOf, sortedFiles } from './model.js'
+export { CoverageError, ReportParseError, ReportTooLargeError, UnknownFormatError } from './errors.js'
+export { DEFAULT_MAX_REPORT_MB, MAX_COUNT, MAX_LINE_NUMBER, megabytesToBytes, type ParseOptions } from './limits.js'
+export { parseLcov, readLcovInto } from './lcov-reader.js'
+export { parseCobertura } from './cobertura-reader.js'
+export { parseCoveragePyJson } from './coveragepy-json.js'
+export { detectFormat, parseReport } from './detect.js'
+export { ReportAccumulator, type AccumulatorSizing } from './accumulator.js'
+export { mergeReports } from './merge.js'
+export { normalizePaths, toPosixPath, type NormalizeOptions, type PathMap } from './paths.js'
+export { applyExclusions, findExclusionMarkers, type ExclusionMarkers, type ExclusionOptions } from './exclusions.js'
+export { globToRegExp } from './glob.js'
+export {
+  LANGUAGES,
+  branchCount,
+  fileTotals,
+  functionCount,
+  lineCount,
+  summarize,
+  type Count,
+  type FileSummary,
+  type ReportSummary,
+  type Totals
+} from './summary.js'
+export { uncoveredRanges, type LineRange } from './ranges.js'
+export { lcovChunks, writeLcov } from './lcov-writer.js'
+export { coberturaChunks, writeCobertura, type CoberturaOptions } from './cobertura-writer.js'
+export { writeSummaryJson } from './summary-json.js'
+export {
+  AtomicFile,
+  REPORT_FILE_NAMES,
+  writeFileAtomically,
+  writeReportFiles,
+  writeReportsAtomically,
+  type OutputFormat,
+  type WriteReportsOptions
+} from './atomic-write.js'
+export { formatPercent, percent } from './percent.js'
+export { isRustSymbol } from './function-identity.js'
