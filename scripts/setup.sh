@@ -22,9 +22,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Node packages exactly as locked.
+# Node packages as locked. Not `npm ci`: the registry these machines reach has no packages for
+# other platforms, so the lock cannot list e.g. unrs-resolver's darwin bindings and `npm ci`
+# refuses it as out of sync; `npm install` installs the locked versions and leaves the lock alone.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  npm install --no-audit --no-fund --loglevel=error
 fi
 # cargo-llvm-cov and the LLVM tools through the action's own installer (src/install), the
 # same code a workflow runs: PATH, the tool cache, GitHub's release archive (refused at once
