@@ -429,26 +429,37 @@ var FunctionTable = class {
     if (record === void 0 || record.name.length !== end - start) return void 0;
     const name = record.name;
     for (let index = 0; index < name.length; index++) {
-      if (data[start + index] !== name.charCodeAt(index)) return void 0;
+      const byte = data[start + index];
+      if (byte !== name.charCodeAt(index) || byte >= 128) return void 0;
     }
     this.cursor++;
     return record;
   }
-  /** Sorted by start line, then name. */
+  /** Sorted by start line, then name (tracefiles usually list them so: then no sort). */
   list() {
-    return [...this.order].sort((a, b) => a.start - b.start || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const order = this.order;
+    let sorted = true;
+    for (let index = 1; sorted && index < order.length; index++) {
+      sorted = compareFunctions(order[index - 1], order[index]) < 0;
+    }
+    return sorted ? order.slice() : [...order].sort(compareFunctions);
   }
 };
+function compareFunctions(a, b) {
+  return a.start - b.start || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
 
 // src/coverage/file-builder.ts
 var FileBuilder = class {
-  constructor(path, arenas) {
+  constructor(path, arenas, order = 0) {
     this.path = path;
     this.arenas = arenas;
+    this.order = order;
     this.branchStretches = new BranchStretches(arenas.branches, () => this.saturated = true);
   }
   path;
   arenas;
+  order;
   lines = new Stretches();
   linesSorted = true;
   /** Next base index a line may match, or -1 when this record appends instead. */
@@ -545,7 +556,10 @@ var FileBuilder = class {
       const base = arena.numbers.subarray(start, start + numbers.length);
       if (base.every((line, index) => line === numbers[index])) {
         for (let index = 0; index < numbers.length; index++) {
-          arena.hits[start + index] = this.sum(arena.hits[start + index], hits[index]);
+          arena.hits[start + index] = this.sum(
+            arena.hits[start + index],
+            hits[index]
+          );
         }
         this.lineCursor = start + numbers.length;
         return;
@@ -647,6 +661,9 @@ function gatherLines(arena, bounds) {
 var BRANCH_PRECEDENCE = ["lcov", "coveragepy-json", "cobertura"];
 var ReportAccumulator = class {
   builders = /* @__PURE__ */ new Map();
+  /** Builders in the order their files first appeared, and the one a reader expects next. */
+  order = [];
+  expected = 0;
   arenas;
   sourceRoots = /* @__PURE__ */ new Set();
   notes = [];
@@ -660,9 +677,29 @@ var ReportAccumulator = class {
     if (this.built) throw new Error("ReportAccumulator: build() was already called");
     let builder = this.builders.get(path);
     if (builder === void 0) {
-      builder = new FileBuilder(path, this.arenas);
+      builder = new FileBuilder(path, this.arenas, this.order.length);
       this.builders.set(path, builder);
+      this.order.push(builder);
     }
+    this.expected = builder.order + 1;
+    builder.beginRecord();
+    return builder;
+  }
+  /**
+   * record() for the file whose path is bytes [start, end) of `data` when it is the file after
+   * the previous record's one; undefined otherwise. Shards of one build list their files in the
+   * same order, so every shard after the first finds its paths here without decoding them.
+   * Only ASCII bytes match (a decoded string's UTF-16 units are not its UTF-8 bytes).
+   */
+  recordIfNext(data, start, end) {
+    const builder = this.order[this.expected];
+    if (this.built || builder === void 0 || builder.path.length !== end - start) return void 0;
+    const path = builder.path;
+    for (let index = 0; index < path.length; index++) {
+      const byte = data[start + index];
+      if (byte !== path.charCodeAt(index) || byte >= 128) return void 0;
+    }
+    this.expected++;
     builder.beginRecord();
     return builder;
   }
@@ -735,6 +772,166 @@ var ReportAccumulator = class {
         table.taken[index]
       );
     }
+  }
+};
+
+// src/coverage/function-identity.ts
+var DERIVED = "\0";
+var LEGACY_RUST_HASH = /17h[0-9a-f]{16}E$/;
+var V0_CLOSURE_TAIL = /(s[0-9A-Za-z]*_)?0(?:B[0-9A-Za-z]*_)?$/;
+var LEGACY_CLOSURE = /\{\{closure\}\}|\$u7b\$\$u7b\$closure\$u7d\$\$u7d\$/;
+function isRustSymbol(name) {
+  const symbol = name.startsWith("__") ? name.slice(1) : name;
+  return symbol.startsWith("_R") || symbol.startsWith("_ZN") && LEGACY_RUST_HASH.test(symbol);
+}
+function closureSignature(symbol) {
+  if (symbol.startsWith("_ZN")) {
+    const depth2 = symbol.split(LEGACY_CLOSURE).length - 1;
+    return depth2 > 0 ? `${depth2}` : void 0;
+  }
+  let position = 2;
+  while (symbol[position] === "I") position++;
+  let depth = 0;
+  while (symbol[position] === "N" && symbol[position + 1] === "C") {
+    depth++;
+    position += 2;
+  }
+  if (depth === 0) return void 0;
+  const tail = V0_CLOSURE_TAIL.exec(symbol);
+  return `${depth}${tail?.[1] ?? ""}`;
+}
+function rustFunctionKey(name, start) {
+  const symbol = name.startsWith("__") ? name.slice(1) : name;
+  const closure = closureSignature(symbol);
+  return closure === void 0 ? `${DERIVED}L${start}` : `${DERIVED}L${start}|C${closure}`;
+}
+function lcovFunctionKey(name, start) {
+  return isRustSymbol(name) ? rustFunctionKey(name, start) : name;
+}
+function aliasGroupKey(name, start, end) {
+  return isRustSymbol(name) ? rustFunctionKey(name, start) : `${DERIVED}G${start},${end ?? ""}`;
+}
+
+// src/coverage/lcov-functions.ts
+var LcovFunctionRecords = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  names = [];
+  starts = [];
+  ends = [];
+  nameStarts = [];
+  hits = [];
+  /** The file's existing function each FN matched (by bytes), if any. */
+  known = [];
+  /** Entries in use; the arrays keep their length between records (shrinking them costs). */
+  count = 0;
+  expected = 0;
+  byName;
+  strayHits;
+  groups = /* @__PURE__ */ new Map();
+  aliases = [];
+  undeclared = 0;
+  aliasesWithoutGroup = 0;
+  declare(name, start, end, at, known) {
+    const index = this.count++;
+    this.known[index] = known;
+    this.names[index] = name;
+    this.starts[index] = start;
+    this.ends[index] = end;
+    this.nameStarts[index] = at;
+    this.hits[index] = 0;
+    if (this.byName !== void 0 && !this.byName.has(name)) this.byName.set(name, index);
+  }
+  /**
+   * Adds hits when the FNDA name bytes equal the next declared name (whose bytes start at its
+   * `at` offset in the same data); false otherwise. A non-ASCII name never matches here (its
+   * UTF-16 length differs from its byte length) and takes the decoding path.
+   */
+  addHitsToExpected(data, start, end, hits) {
+    const index = this.expected;
+    if (index >= this.count) return false;
+    const name = this.names[index];
+    if (end - start !== name.length) return false;
+    const declaredAt = this.nameStarts[index];
+    for (let offset = 0; offset < name.length; offset++) {
+      if (data[start + offset] !== data[declaredAt + offset]) return false;
+    }
+    this.hits[index] = Math.min(this.hits[index] + hits, MAX_COUNT);
+    this.expected = index + 1;
+    return true;
+  }
+  addHits(name, hits) {
+    if (this.byName === void 0) {
+      this.byName = /* @__PURE__ */ new Map();
+      for (let index2 = 0; index2 < this.count; index2++) {
+        const declared = this.names[index2];
+        if (!this.byName.has(declared)) this.byName.set(declared, index2);
+      }
+    }
+    const index = this.byName.get(name);
+    if (index !== void 0) {
+      this.hits[index] = Math.min(this.hits[index] + hits, MAX_COUNT);
+      return;
+    }
+    this.strayHits ??= /* @__PURE__ */ new Map();
+    this.strayHits.set(name, Math.min((this.strayHits.get(name) ?? 0) + hits, MAX_COUNT));
+  }
+  declareGroup(index, start, end) {
+    this.groups.set(index, { start, end });
+  }
+  addAlias(index, hits, name) {
+    this.aliases.push({ index, hits, name });
+  }
+  /** Moves the record's functions into `file` and resets for the next record. */
+  flushInto(file) {
+    const count = this.count;
+    for (let index = 0; index < count; index++) {
+      const name = this.names[index];
+      const start = this.starts[index];
+      let hits = this.hits[index];
+      const stray = this.strayHits?.get(name);
+      if (stray !== void 0) {
+        hits = Math.min(hits + stray, MAX_COUNT);
+        this.strayHits?.delete(name);
+      }
+      const known = this.known[index];
+      if (known !== void 0 && known.name === name) file.functions.addHits(known, hits);
+      else file.functions.add(name, start, this.ends[index], hits, lcovFunctionKey);
+    }
+    this.undeclared += this.strayHits?.size ?? 0;
+    for (const { index, hits, name } of this.aliases) {
+      const group = this.groups.get(index);
+      if (group === void 0) this.aliasesWithoutGroup++;
+      else
+        file.addFunction(
+          name,
+          group.start,
+          group.end,
+          hits,
+          aliasGroupKey(name, group.start, group.end)
+        );
+    }
+    this.reset();
+  }
+  notes() {
+    const notes = [];
+    if (this.undeclared > 0) {
+      notes.push(`${this.source}: ${this.undeclared} FNDA records name no FN function; ignored`);
+    }
+    if (this.aliasesWithoutGroup > 0) {
+      notes.push(`${this.source}: ${this.aliasesWithoutGroup} FNA records have no FNL; ignored`);
+    }
+    return notes;
+  }
+  reset() {
+    this.count = 0;
+    this.expected = 0;
+    this.byName = void 0;
+    this.strayHits = void 0;
+    this.groups.clear();
+    this.aliases.length = 0;
   }
 };
 
@@ -875,160 +1072,11 @@ var ByteCursor = class {
   }
   fail(offset, expected) {
     const line = lineNumberAt(this.data, offset);
-    throw new ReportParseError(this.source, line, `${expected}; found ${quoteLineAt(this.data, offset)}`);
-  }
-};
-
-// src/coverage/function-identity.ts
-var DERIVED = "\0";
-var LEGACY_RUST_HASH = /17h[0-9a-f]{16}E$/;
-var V0_CLOSURE_TAIL = /(s[0-9A-Za-z]*_)?0(?:B[0-9A-Za-z]*_)?$/;
-var LEGACY_CLOSURE = /\{\{closure\}\}|\$u7b\$\$u7b\$closure\$u7d\$\$u7d\$/;
-function isRustSymbol(name) {
-  const symbol = name.startsWith("__") ? name.slice(1) : name;
-  return symbol.startsWith("_R") || symbol.startsWith("_ZN") && LEGACY_RUST_HASH.test(symbol);
-}
-function closureSignature(symbol) {
-  if (symbol.startsWith("_ZN")) {
-    const depth2 = symbol.split(LEGACY_CLOSURE).length - 1;
-    return depth2 > 0 ? `${depth2}` : void 0;
-  }
-  let position = 2;
-  while (symbol[position] === "I") position++;
-  let depth = 0;
-  while (symbol[position] === "N" && symbol[position + 1] === "C") {
-    depth++;
-    position += 2;
-  }
-  if (depth === 0) return void 0;
-  const tail = V0_CLOSURE_TAIL.exec(symbol);
-  return `${depth}${tail?.[1] ?? ""}`;
-}
-function rustFunctionKey(name, start) {
-  const symbol = name.startsWith("__") ? name.slice(1) : name;
-  const closure = closureSignature(symbol);
-  return closure === void 0 ? `${DERIVED}L${start}` : `${DERIVED}L${start}|C${closure}`;
-}
-function lcovFunctionKey(name, start) {
-  return isRustSymbol(name) ? rustFunctionKey(name, start) : name;
-}
-function aliasGroupKey(name, start, end) {
-  return isRustSymbol(name) ? rustFunctionKey(name, start) : `${DERIVED}G${start},${end ?? ""}`;
-}
-
-// src/coverage/lcov-functions.ts
-var LcovFunctionRecords = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  names = [];
-  starts = [];
-  ends = [];
-  nameStarts = [];
-  hits = [];
-  /** The file's existing function each FN matched (by bytes), if any. */
-  known = [];
-  /** Entries in use; the arrays keep their length between records (shrinking them costs). */
-  count = 0;
-  expected = 0;
-  byName;
-  strayHits;
-  groups = /* @__PURE__ */ new Map();
-  aliases = [];
-  undeclared = 0;
-  aliasesWithoutGroup = 0;
-  declare(name, start, end, at, known) {
-    const index = this.count++;
-    this.known[index] = known;
-    this.names[index] = name;
-    this.starts[index] = start;
-    this.ends[index] = end;
-    this.nameStarts[index] = at;
-    this.hits[index] = 0;
-    if (this.byName !== void 0 && !this.byName.has(name)) this.byName.set(name, index);
-  }
-  /**
-   * Adds hits when the FNDA name bytes equal the next declared name (whose bytes start at its
-   * `at` offset in the same data); false otherwise. A non-ASCII name never matches here (its
-   * UTF-16 length differs from its byte length) and takes the decoding path.
-   */
-  addHitsToExpected(data, start, end, hits) {
-    const index = this.expected;
-    if (index >= this.count) return false;
-    const name = this.names[index];
-    if (end - start !== name.length) return false;
-    const declaredAt = this.nameStarts[index];
-    for (let offset = 0; offset < name.length; offset++) {
-      if (data[start + offset] !== data[declaredAt + offset]) return false;
-    }
-    this.hits[index] = Math.min(this.hits[index] + hits, MAX_COUNT);
-    this.expected = index + 1;
-    return true;
-  }
-  addHits(name, hits) {
-    if (this.byName === void 0) {
-      this.byName = /* @__PURE__ */ new Map();
-      for (let index2 = 0; index2 < this.count; index2++) {
-        const declared = this.names[index2];
-        if (!this.byName.has(declared)) this.byName.set(declared, index2);
-      }
-    }
-    const index = this.byName.get(name);
-    if (index !== void 0) {
-      this.hits[index] = Math.min(this.hits[index] + hits, MAX_COUNT);
-      return;
-    }
-    this.strayHits ??= /* @__PURE__ */ new Map();
-    this.strayHits.set(name, Math.min((this.strayHits.get(name) ?? 0) + hits, MAX_COUNT));
-  }
-  declareGroup(index, start, end) {
-    this.groups.set(index, { start, end });
-  }
-  addAlias(index, hits, name) {
-    this.aliases.push({ index, hits, name });
-  }
-  /** Moves the record's functions into `file` and resets for the next record. */
-  flushInto(file) {
-    const count = this.count;
-    for (let index = 0; index < count; index++) {
-      const name = this.names[index];
-      const start = this.starts[index];
-      let hits = this.hits[index];
-      const stray = this.strayHits?.get(name);
-      if (stray !== void 0) {
-        hits = Math.min(hits + stray, MAX_COUNT);
-        this.strayHits?.delete(name);
-      }
-      const known = this.known[index];
-      if (known !== void 0 && known.name === name) file.functions.addHits(known, hits);
-      else file.functions.add(name, start, this.ends[index], hits, lcovFunctionKey);
-    }
-    this.undeclared += this.strayHits?.size ?? 0;
-    for (const { index, hits, name } of this.aliases) {
-      const group = this.groups.get(index);
-      if (group === void 0) this.aliasesWithoutGroup++;
-      else file.addFunction(name, group.start, group.end, hits, aliasGroupKey(name, group.start, group.end));
-    }
-    this.reset();
-  }
-  notes() {
-    const notes = [];
-    if (this.undeclared > 0) {
-      notes.push(`${this.source}: ${this.undeclared} FNDA records name no FN function; ignored`);
-    }
-    if (this.aliasesWithoutGroup > 0) {
-      notes.push(`${this.source}: ${this.aliasesWithoutGroup} FNA records have no FNL; ignored`);
-    }
-    return notes;
-  }
-  reset() {
-    this.count = 0;
-    this.expected = 0;
-    this.byName = void 0;
-    this.strayHits = void 0;
-    this.groups.clear();
-    this.aliases.length = 0;
+    throw new ReportParseError(
+      this.source,
+      line,
+      `${expected}; found ${quoteLineAt(this.data, offset)}`
+    );
   }
 };
 
@@ -1057,7 +1105,8 @@ function matchedLineRun(data, start, file) {
       line = line * 10 + byte - 48;
       byte = data[++at];
     }
-    if (byte !== COMMA || at === position + 3 || at > position + 11 || line < 1 || line > MAX_LINE_NUMBER) break;
+    if (byte !== COMMA || at === position + 3 || at > position + 11 || line < 1 || line > MAX_LINE_NUMBER)
+      break;
     const hitsStart = ++at;
     let value = 0;
     byte = data[at];
@@ -1109,7 +1158,8 @@ function appendedLineRun(data, start, file) {
       line = line * 10 + byte - 48;
       byte = data[++at];
     }
-    if (byte !== COMMA || at === position + 3 || at > position + 11 || line < 1 || line > MAX_LINE_NUMBER) break;
+    if (byte !== COMMA || at === position + 3 || at > position + 11 || line < 1 || line > MAX_LINE_NUMBER)
+      break;
     const hitsStart = ++at;
     let value = 0;
     byte = data[at];
@@ -1146,10 +1196,11 @@ function appendedLineRun(data, start, file) {
   arena.length = count;
   return position;
 }
+var BRANCH_FIELDS = new Int32Array(3);
 function plainBranchRun(data, start, file) {
   const branches = file.branchStretches;
   const arena = branches.arena;
-  const fields = [0, 0, 0];
+  const fields = BRANCH_FIELDS;
   let position = start;
   while (data[position] === 66 && data[position + 1] === 82 && data[position + 2] === 68 && data[position + 3] === 65 && data[position + 4] === COLON) {
     let at = position + 5;
@@ -1195,20 +1246,7 @@ function plainBranchRun(data, start, file) {
   return position;
 }
 
-// src/coverage/lcov-reader.ts
-function parseLcov(data, source, options) {
-  const accumulator = new ReportAccumulator({
-    lines: Math.min(data.length / 7 + 16, 2 ** 27),
-    branches: Math.min(data.length / 13 + 16, 2 ** 26)
-  });
-  readLcovInto(accumulator, data, source, options);
-  return accumulator.build();
-}
-function readLcovInto(accumulator, data, source, options) {
-  checkReportSize(data.length, source, options);
-  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  new LcovReader(bytes, source, accumulator).read();
-}
+// src/coverage/lcov-syntax.ts
 var LCOV_SHAPES = {
   DA: "DA:<line>,<hits>[,<checksum>]",
   SF: "SF:<path>",
@@ -1219,19 +1257,31 @@ var LCOV_SHAPES = {
   BRDA: "BRDA:<line>,[e]<block>,<branch>,<taken or ->"
 };
 var MAX_BLOCK = 2 ** 31 - 2;
+function isUpper(byte) {
+  return byte !== void 0 && byte >= 65 && byte <= 90;
+}
+function isTagByte(byte) {
+  return isUpper(byte) || byte !== void 0 && (byte >= 48 && byte <= 57 || byte === 95);
+}
+
+// src/coverage/lcov-records.ts
 var END_OF_RECORD = new TextEncoder().encode("end_of_record");
 var LcovReader = class extends ByteCursor {
-  constructor(data, source, accumulator) {
+  constructor(data, source, accumulator, functions, atStart) {
     super(data, source);
     this.accumulator = accumulator;
+    this.functions = functions;
+    this.atStart = atStart;
   }
   accumulator;
+  functions;
+  atStart;
   current;
-  functions = new LcovFunctionRecords(this.source);
   read() {
     const data = this.data;
     const length = data.length;
-    let position = data[0] === 239 && data[1] === 187 && data[2] === 191 ? 3 : 0;
+    const bom = this.atStart && data[0] === 239 && data[1] === 187 && data[2] === 191;
+    let position = bom ? 3 : 0;
     while (position < length) {
       const file = this.current;
       if (file !== void 0 && data[position] === 68) {
@@ -1252,7 +1302,6 @@ var LcovReader = class extends ByteCursor {
       position = this.position;
     }
     this.endRecord();
-    this.accumulator.addNotes(this.functions.notes());
   }
   readRecord() {
     const data = this.data;
@@ -1308,13 +1357,19 @@ var LcovReader = class extends ByteCursor {
     const taken = this.takenField(lastComma + 1, end);
     const id = this.numericField(fieldStart, lastComma);
     const label = id < 0 ? decodeText(this.data, fieldStart, lastComma) : void 0;
-    if (label !== void 0 && hasControlCharacter(label)) this.fail(fieldStart, `expected ${shape}`);
+    if (label !== void 0 && hasControlCharacter(label))
+      this.fail(fieldStart, `expected ${shape}`);
     file.addBranch(line, exception ? -1 - block : block, Math.max(id, 0), label, taken);
     file.branchSource = "lcov";
   }
   readSourceFile(position) {
     this.endRecord();
     const end = this.restOfLine(position);
+    const next = this.accumulator.recordIfNext(this.data, position, end);
+    if (next !== void 0) {
+      this.current = next;
+      return;
+    }
     const path = decodeText(this.data, position, end);
     if (path.trim() === "" || hasControlCharacter(path)) {
       this.fail(position, `expected ${LCOV_SHAPES.SF}`);
@@ -1393,7 +1448,10 @@ var LcovReader = class extends ByteCursor {
     let tagEnd = position;
     while (isTagByte(data[tagEnd])) tagEnd++;
     if (tagEnd === position || data[tagEnd] !== COLON || !isUpper(first)) {
-      this.fail(start, "expected an lcov record (TN:, SF:, FN:, FNDA:, DA:, BRDA:, \u2026 or end_of_record)");
+      this.fail(
+        start,
+        "expected an lcov record (TN:, SF:, FN:, FNDA:, DA:, BRDA:, \u2026 or end_of_record)"
+      );
     }
     this.restOfLine(tagEnd);
   }
@@ -1425,11 +1483,81 @@ var LcovReader = class extends ByteCursor {
     return name;
   }
 };
-function isUpper(byte) {
-  return byte !== void 0 && byte >= 65 && byte <= 90;
+
+// src/coverage/lcov-reader.ts
+function parseLcov(data, source, options) {
+  const accumulator = new ReportAccumulator({
+    lines: Math.min(data.length / 7 + 16, 2 ** 27),
+    branches: Math.min(data.length / 13 + 16, 2 ** 26)
+  });
+  readLcovInto(accumulator, data, source, options);
+  return accumulator.build();
 }
-function isTagByte(byte) {
-  return isUpper(byte) || byte !== void 0 && (byte >= 48 && byte <= 57 || byte === 95);
+function readLcovInto(accumulator, data, source, options) {
+  checkReportSize(data.length, source, options);
+  const reader = new LcovPieceReader(accumulator, source);
+  reader.read(data);
+  reader.finish();
+}
+var LcovPieceReader = class {
+  constructor(accumulator, source) {
+    this.accumulator = accumulator;
+    this.source = source;
+    this.functions = new LcovFunctionRecords(source);
+  }
+  accumulator;
+  source;
+  functions;
+  first = true;
+  read(piece) {
+    const bytes = new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength);
+    new LcovReader(bytes, this.source, this.accumulator, this.functions, this.first).read();
+    this.first = false;
+  }
+  /** After the last piece: notes about records that were ignored. */
+  finish() {
+    this.accumulator.addNotes(this.functions.notes());
+  }
+};
+
+// src/coverage/xml-chars.ts
+var LT = 60;
+var GT = 62;
+var SLASH = 47;
+var QUESTION = 63;
+var BANG = 33;
+var EQUALS = 61;
+var AMPERSAND = 38;
+function isSpace(byte) {
+  return byte === 32 || byte === 10 || byte === 13 || byte === 9;
+}
+function isNameByte(byte) {
+  return byte !== void 0 && !isSpace(byte) && byte !== SLASH && byte !== GT && byte !== LT && byte !== EQUALS && byte !== 34 && byte !== 39;
+}
+
+// src/coverage/xml-doctype.ts
+var OPEN_BRACKET = 91;
+var PERCENT = 37;
+var DOUBLE_QUOTE = 34;
+var SINGLE_QUOTE = 39;
+function doctypeEnd(data, start, fail) {
+  let position = start + "<!DOCTYPE".length;
+  for (; ; ) {
+    const byte = data[position];
+    if (byte === void 0) fail(start, "expected > to close <!DOCTYPE");
+    if (byte === OPEN_BRACKET) {
+      fail(position, "expected no internal DTD subset (entity declarations are refused)");
+    }
+    if (byte === GT) return position + 1;
+    if (byte === DOUBLE_QUOTE || byte === SINGLE_QUOTE) {
+      const close = data.indexOf(byte, position + 1);
+      if (close < 0) fail(position, "expected the closing quote in <!DOCTYPE");
+      position = close;
+    } else if (byte === LT || byte === AMPERSAND || byte === PERCENT) {
+      fail(position, "expected no markup or entity inside <!DOCTYPE");
+    }
+    position++;
+  }
 }
 
 // src/coverage/xml-text.ts
@@ -1477,21 +1605,6 @@ function resolveEntity(source, name, offset) {
     offset,
     `expected only the predefined entities (&lt; &gt; &amp; &quot; &apos;) or character references; found &${name};`
   );
-}
-
-// src/coverage/xml-chars.ts
-var LT = 60;
-var GT = 62;
-var SLASH = 47;
-var QUESTION = 63;
-var BANG = 33;
-var EQUALS = 61;
-var AMPERSAND = 38;
-function isSpace(byte) {
-  return byte === 32 || byte === 10 || byte === 13 || byte === 9;
-}
-function isNameByte(byte) {
-  return byte !== void 0 && !isSpace(byte) && byte !== SLASH && byte !== GT && byte !== LT && byte !== EQUALS && byte !== 34 && byte !== 39;
 }
 
 // src/coverage/xml-scanner.ts
@@ -1558,7 +1671,11 @@ var XmlScanner = class {
   /** Index of attribute `name` on the current start tag, or -1. */
   attribute(name) {
     for (let index = 0; index < this.attributeCount; index++) {
-      if (this.rangeIs(this.attributeNameStart[index], this.attributeNameEnd[index], name)) {
+      if (this.rangeIs(
+        this.attributeNameStart[index],
+        this.attributeNameEnd[index],
+        name
+      )) {
         return index;
       }
     }
@@ -1603,14 +1720,16 @@ var XmlScanner = class {
       }
     }
     if (blank) return false;
-    if (this.openNames.length === 0) this.fail(start, "expected only markup outside the root element");
+    if (this.openNames.length === 0)
+      this.fail(start, "expected only markup outside the root element");
     this.text = decodeXmlText(this, start, end);
     return true;
   }
   readStartTag() {
     const data = this.data;
     const tagStart = this.position;
-    if (this.openNames.length === 0 && this.rootSeen) this.fail(tagStart, "expected a single root element");
+    if (this.openNames.length === 0 && this.rootSeen)
+      this.fail(tagStart, "expected a single root element");
     let position = tagStart + 1;
     const nameStart = position;
     while (isNameByte(data[position])) position++;
@@ -1631,7 +1750,8 @@ var XmlScanner = class {
       if (!hadSpace) this.fail(position, "expected a blank before the attribute");
       position = this.readAttribute(position);
     }
-    if (this.openNames.length / 2 >= MAX_XML_DEPTH) this.fail(tagStart, `expected at most ${MAX_XML_DEPTH} nested elements`);
+    if (this.openNames.length / 2 >= MAX_XML_DEPTH)
+      this.fail(tagStart, `expected at most ${MAX_XML_DEPTH} nested elements`);
     this.openNames.push(this.nameStart, this.nameEnd);
     this.rootSeen = true;
     this.pendingEnd = this.selfClosing;
@@ -1639,7 +1759,8 @@ var XmlScanner = class {
   }
   readAttribute(start) {
     const data = this.data;
-    if (this.attributeCount === MAX_ATTRIBUTES) this.fail(start, `expected at most ${MAX_ATTRIBUTES} attributes`);
+    if (this.attributeCount === MAX_ATTRIBUTES)
+      this.fail(start, `expected at most ${MAX_ATTRIBUTES} attributes`);
     let position = start;
     while (isNameByte(data[position])) position++;
     if (position === start) this.fail(start, "expected an attribute name");
@@ -1710,30 +1831,10 @@ var XmlScanner = class {
       return true;
     }
     if (this.startsWith(start, "<!DOCTYPE") && !this.rootSeen) {
-      this.readDoctype(start);
+      this.position = doctypeEnd(this.data, start, (offset, message) => this.fail(offset, message));
       return false;
     }
     return this.fail(start, "expected no <!DOCTYPE or <!ENTITY declaration here");
-  }
-  /** Accepts `<!DOCTYPE name [SYSTEM "id" | PUBLIC "id" "id"]>`; refuses an internal subset. */
-  readDoctype(start) {
-    const data = this.data;
-    let position = start + 9;
-    for (; ; ) {
-      const byte = data[position];
-      if (byte === void 0) this.fail(start, "expected > to close <!DOCTYPE");
-      if (byte === 91) this.fail(position, "expected no internal DTD subset (entity declarations are refused)");
-      if (byte === GT) break;
-      if (byte === 34 || byte === 39) {
-        const close = data.indexOf(byte, position + 1);
-        if (close < 0) this.fail(position, "expected the closing quote in <!DOCTYPE");
-        position = close;
-      } else if (byte === LT || byte === AMPERSAND || byte === 37) {
-        this.fail(position, "expected no markup or entity inside <!DOCTYPE");
-      }
-      position++;
-    }
-    this.position = position + 1;
   }
   startsWith(start, text) {
     return this.rangeIs(start, start + text.length, text);
@@ -1755,7 +1856,10 @@ var XmlScanner = class {
 function parseCobertura(data, source, options) {
   checkReportSize(data.length, source, options);
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  const accumulator = new ReportAccumulator({ lines: data.length / 32 + 16, branches: data.length / 256 + 16 });
+  const accumulator = new ReportAccumulator({
+    lines: data.length / 32 + 16,
+    branches: data.length / 256 + 16
+  });
   new CoberturaReader(new XmlScanner(bytes, source), accumulator).read();
   return accumulator.build();
 }
@@ -1793,7 +1897,8 @@ var CoberturaReader = class {
     const parent = this.contexts[this.contexts.length - 1];
     let context = "other";
     if (parent === void 0) {
-      if (!scanner.nameIs("coverage")) scanner.fail(scanner.nameStart, "expected a <coverage> root element");
+      if (!scanner.nameIs("coverage"))
+        scanner.fail(scanner.nameStart, "expected a <coverage> root element");
       context = "coverage";
     } else if (scanner.nameIs("line")) {
       if (parent === "lines") this.line();
@@ -1827,7 +1932,10 @@ var CoberturaReader = class {
     if (index < 0) scanner.fail(scanner.nameStart, "expected a filename attribute on <class>");
     const path = scanner.attributeText(index);
     if (path.trim() === "" || hasControlCharacter(path)) {
-      scanner.fail(scanner.attributeValueStart[index], "expected a file name in filename=");
+      scanner.fail(
+        scanner.attributeValueStart[index],
+        "expected a file name in filename="
+      );
     }
     const nameIndex = scanner.attribute("name");
     this.className = nameIndex < 0 ? "" : scanner.attributeText(nameIndex);
@@ -1884,11 +1992,18 @@ var CoberturaReader = class {
     const text = scanner.attributeText(index);
     const match = /\((\d{1,9})\/(\d{1,9})\)\s*$/.exec(text);
     const offset = scanner.attributeValueStart[index];
-    if (match === null) return scanner.fail(offset, `expected condition-coverage like "50% (1/2)"; found "${text.slice(0, 40)}"`);
+    if (match === null)
+      return scanner.fail(
+        offset,
+        `expected condition-coverage like "50% (1/2)"; found "${text.slice(0, 40)}"`
+      );
     const covered = Number(match[1]);
     const total = Number(match[2]);
     if (covered > total || total > MAX_CONDITIONS_PER_LINE) {
-      scanner.fail(offset, `expected condition-coverage with covered \u2264 total \u2264 ${MAX_CONDITIONS_PER_LINE}; found "${text}"`);
+      scanner.fail(
+        offset,
+        `expected condition-coverage with covered \u2264 total \u2264 ${MAX_CONDITIONS_PER_LINE}; found "${text}"`
+      );
     }
     this.outcomes += total;
     if (this.outcomes > this.maxOutcomes) {
@@ -1916,7 +2031,10 @@ var CoberturaReader = class {
     }
     if (position !== end || position === start || value < min || value > max) {
       const shown = scanner.attributeText(index).slice(0, 40);
-      scanner.fail(start, `expected ${name}= to be a whole number from ${min} to ${max}; found "${shown}"`);
+      scanner.fail(
+        start,
+        `expected ${name}= to be a whole number from ${min} to ${max}; found "${shown}"`
+      );
     }
     return value;
   }
@@ -2031,7 +2149,11 @@ var JsonFields = class {
   fail(path, expected) {
     const location = locateJson(this.text, path);
     const offset = location.expected === void 0 ? location.offset : 0;
-    throw new ReportParseError(this.source, lineOfOffset(this.text, offset), `expected ${expected} at ${showPath(path)}`);
+    throw new ReportParseError(
+      this.source,
+      lineOfOffset(this.text, offset),
+      `expected ${expected} at ${showPath(path)}`
+    );
   }
   object(value, path, what = "an object") {
     if (typeof value !== "object" || value === null || Array.isArray(value)) this.fail(path, what);
@@ -2065,7 +2187,8 @@ var JsonFields = class {
   /** A whole count, when present. */
   count(value, path) {
     if (value === void 0) return void 0;
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) this.fail(path, "a whole count");
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
+      this.fail(path, "a whole count");
     return value;
   }
   /** A list of strings (test names of a context). */
@@ -2113,7 +2236,10 @@ function statementLines(input) {
     note = `summary says ${input.coveredLines} covered lines but only ${executed.length} executed statements are listed; counted the listed ones`;
     surplus = 0;
   }
-  const statements = surplus > 0 ? without(executed, [...docstringLines(executed, input.classes, surplus)].sort((a, b) => a - b)) : executed;
+  const statements = surplus > 0 ? without(
+    executed,
+    [...docstringLines(executed, input.classes, surplus)].sort((a, b) => a - b)
+  ) : executed;
   return note === void 0 ? { executed: statements, missing } : { executed: statements, missing, note };
 }
 function docstringLines(executed, classes, surplus) {
@@ -2122,7 +2248,8 @@ function docstringLines(executed, classes, surplus) {
   const inClasses = /* @__PURE__ */ new Set();
   for (const region of classes) {
     if (region.name === "") continue;
-    for (const line of [...region.executed, ...region.missing, ...region.excluded]) inClasses.add(line);
+    for (const line of [...region.executed, ...region.missing, ...region.excluded])
+      inClasses.add(line);
     if (region.covered === void 0) continue;
     const excluded = new Set(region.excluded);
     const ran = region.executed.filter((line) => !excluded.has(line) && executedSet.has(line)).sort((a, b) => a - b);
@@ -2151,10 +2278,18 @@ function parseCoveragePyJson(data, source, options) {
   } catch {
     const location = locateJson(text);
     const expected = location.expected ?? "valid JSON";
-    throw new ReportParseError(source, lineOfOffset(text, location.offset), `expected ${expected} (not valid JSON)`);
+    throw new ReportParseError(
+      source,
+      lineOfOffset(text, location.offset),
+      `expected ${expected} (not valid JSON)`
+    );
   }
   const fields = new JsonFields(text, source);
-  const root = fields.object(document, [], 'a coverage.py JSON report (an object with "meta" and "files")');
+  const root = fields.object(
+    document,
+    [],
+    'a coverage.py JSON report (an object with "meta" and "files")'
+  );
   const files = fields.object(root.files, ["files"], 'a "files" object');
   const accumulator = new ReportAccumulator({ lines: data.length / 4 + 16 });
   for (const path of Object.keys(files)) readFile(fields, accumulator, path, files[path]);
@@ -2174,20 +2309,23 @@ function readFile(fields, accumulator, path, value) {
   const statements = statementLines({ executed, missing, excluded, coveredLines, classes });
   const file = accumulator.record(path);
   addStatements(file, statements.executed, statements.missing);
-  if (statements.note !== void 0) accumulator.addNotes([`${fields.source}: ${path}: ${statements.note}`]);
+  if (statements.note !== void 0)
+    accumulator.addNotes([`${fields.source}: ${path}: ${statements.note}`]);
   readBranches(fields, file, entry, at);
   for (const region of functions) addRegionFunction(file, region);
   const contexts = fields.optionalObject(entry.contexts, [...at, "contexts"]);
   for (const [line, names] of Object.entries(contexts ?? {})) {
     const number = Number(line);
-    if (!Number.isInteger(number) || number < 1) fields.fail([...at, "contexts", line], "a line number as the key");
+    if (!Number.isInteger(number) || number < 1)
+      fields.fail([...at, "contexts", line], "a line number as the key");
     file.addContexts(number, fields.strings(names, [...at, "contexts", line]));
   }
 }
 function addStatements(file, executed, missing) {
   let next = 0;
   for (const line of executed) {
-    while (next < missing.length && missing[next] < line) file.addLine(missing[next++], 0);
+    while (next < missing.length && missing[next] < line)
+      file.addLine(missing[next++], 0);
     file.addLine(line, 1);
   }
   while (next < missing.length) file.addLine(missing[next++], 0);
@@ -2355,7 +2493,12 @@ function normalizePaths(report, options) {
       continue;
     }
     const finalPath = relative ?? path;
-    renamed.push({ ...file, path: finalPath, language: languageOf(finalPath), outsideWorkspace: relative === void 0 });
+    renamed.push({
+      ...file,
+      path: finalPath,
+      language: languageOf(finalPath),
+      outsideWorkspace: relative === void 0
+    });
   }
   const notes = [...report.notes];
   if (dropped.length > 0) {
@@ -2494,7 +2637,10 @@ function applyExclusions(report, options) {
     }
     const markers = findExclusionMarkers(text);
     for (const problem of markers.problems) notes.push(`${path}: ${problem}`);
-    files.set(path, markers.lines.size + markers.branchLines.size === 0 ? file : excludeLines(file, markers));
+    files.set(
+      path,
+      markers.lines.size + markers.branchLines.size === 0 ? file : excludeLines(file, markers)
+    );
   }
   if (globbed > 0) notes.push(`${globbed} file(s) matched exclude patterns and were left out`);
   return { files, sourceRoots: report.sourceRoots, notes };
@@ -2505,7 +2651,10 @@ function excludeLines(file, markers) {
     if (!markers.lines.has(file.lineNumbers[index])) keep.push(index);
   }
   const contexts = file.contexts && new Map([...file.contexts].filter(([line]) => !markers.lines.has(line)));
-  const branches = keptBranches(file.branches, (line) => markers.lines.has(line) || markers.branchLines.has(line));
+  const branches = keptBranches(
+    file.branches,
+    (line) => markers.lines.has(line) || markers.branchLines.has(line)
+  );
   return {
     ...file,
     lineNumbers: Uint32Array.from(keep, (index) => file.lineNumbers[index]),
@@ -2535,16 +2684,22 @@ function keptBranches(table, excluded) {
 // src/coverage/summary.ts
 var LANGUAGES = ["rust", "python", "other"];
 function emptyTotals() {
-  return { lines: { found: 0, hit: 0 }, branches: { found: 0, hit: 0 }, functions: { found: 0, hit: 0 } };
+  return {
+    lines: { found: 0, hit: 0 },
+    branches: { found: 0, hit: 0 },
+    functions: { found: 0, hit: 0 }
+  };
 }
 function functionCount(file) {
   let hit = 0;
   let plain = true;
-  for (const record of file.functions) {
+  const functions = file.functions;
+  for (let index = 0; index < functions.length; index++) {
+    const record = functions[index];
     if (record.key !== record.name) plain = false;
     if (record.hits > 0) hit++;
   }
-  if (plain) return { found: file.functions.length, hit };
+  if (plain) return { found: functions.length, hit };
   return countByKey(file);
 }
 function countByKey(file) {
@@ -2580,6 +2735,21 @@ function addInto(target, source) {
     target[kind].hit += source[kind].hit;
   }
 }
+function reportTotals(report) {
+  const { lines, branches, functions } = emptyTotals();
+  for (const file of report.files.values()) {
+    const fileLines2 = lineCount(file);
+    lines.found += fileLines2.found;
+    lines.hit += fileLines2.hit;
+    const fileBranches2 = branchCount(file);
+    branches.found += fileBranches2.found;
+    branches.hit += fileBranches2.hit;
+    const fileFunctions = functionCount(file);
+    functions.found += fileFunctions.found;
+    functions.hit += fileFunctions.hit;
+  }
+  return { lines, branches, functions };
+}
 function summarize(report) {
   const totals = emptyTotals();
   const byLanguage = { rust: emptyTotals(), python: emptyTotals(), other: emptyTotals() };
@@ -2600,6 +2770,7 @@ function summarize(report) {
 // src/coverage/byte-sink.ts
 var CHUNK_SIZE = 1 << 20;
 var encoder = new TextEncoder();
+var encodedTags = /* @__PURE__ */ new Map();
 var ByteSink = class {
   buffer;
   position = 0;
@@ -2615,7 +2786,8 @@ var ByteSink = class {
    * tens of megabytes of report.
    */
   recycle(chunks) {
-    for (const chunk of chunks) if (chunk.buffer.byteLength === CHUNK_SIZE) this.spare.push(new Uint8Array(chunk.buffer));
+    for (const chunk of chunks)
+      if (chunk.buffer.byteLength === CHUNK_SIZE) this.spare.push(new Uint8Array(chunk.buffer));
   }
   /** Makes room for `bytes` more bytes (every record a writer emits is far below a chunk). */
   reserve(bytes) {
@@ -2659,7 +2831,8 @@ var ByteSink = class {
    */
   pairs(prefix, first, second) {
     const count = first.length;
-    const tag = encoder.encode(prefix);
+    let tag = encodedTags.get(prefix);
+    if (tag === void 0) encodedTags.set(prefix, tag = encoder.encode(prefix));
     const tagLength = tag.length;
     let buffer = this.buffer;
     let position = this.position;
@@ -2673,25 +2846,10 @@ var ByteSink = class {
         limit = buffer.length - 64;
       }
       for (let char = 0; char < tagLength; char++) buffer[position++] = tag[char];
-      let value = first[index];
-      let end = position + digitCount(value);
-      for (let at = end - 1; at >= position; at--) {
-        const quotient = value / 10 | 0;
-        buffer[at] = 48 + value - quotient * 10;
-        value = quotient;
-      }
-      buffer[end] = 44;
-      position = end + 1;
-      value = second[index];
-      if (value < 2147483648) {
-        end = position + digitCount(value);
-        for (let at = end - 1; at >= position; at--) {
-          const quotient = value / 10 | 0;
-          buffer[at] = 48 + value - quotient * 10;
-          value = quotient;
-        }
-        position = end;
-      } else position = writeInteger(buffer, position, value);
+      position = writeSmallInteger(buffer, position, first[index]);
+      buffer[position++] = 44;
+      const hits = second[index];
+      position = hits < 2147483648 ? writeSmallInteger(buffer, position, hits) : writeInteger(buffer, position, hits);
       buffer[position++] = 10;
     }
     this.position = position;
@@ -2753,19 +2911,32 @@ function writeInteger(buffer, position, value) {
     buffer[position] = 48 + value;
     return position + 1;
   }
-  if (value < 2147483648) {
-    let length = digitCount(value);
-    const end = position + length;
-    while (length-- > 0) {
-      const quotient = value / 10 | 0;
-      buffer[position + length] = 48 + value - quotient * 10;
-      value = quotient;
-    }
-    return end;
-  }
+  if (value < 2147483648) return writeSmallInteger(buffer, position, value);
   const digits = String(value);
   for (let index = 0; index < digits.length; index++) buffer[position++] = digits.charCodeAt(index);
   return position;
+}
+var DIGIT_PAIRS = new Uint8Array(200);
+for (let pair = 0; pair < 100; pair++) {
+  DIGIT_PAIRS[2 * pair] = 48 + Math.floor(pair / 10);
+  DIGIT_PAIRS[2 * pair + 1] = 48 + pair % 10;
+}
+function writeSmallInteger(buffer, position, value) {
+  let rest = value | 0;
+  const end = position + digitCount(rest);
+  let at = end;
+  while (rest >= 100) {
+    const quotient = rest / 100 | 0;
+    const pair = rest - quotient * 100 << 1;
+    buffer[--at] = DIGIT_PAIRS[pair + 1];
+    buffer[--at] = DIGIT_PAIRS[pair];
+    rest = quotient;
+  }
+  if (rest >= 10) {
+    buffer[at - 1] = DIGIT_PAIRS[(rest << 1) + 1];
+    buffer[at - 2] = DIGIT_PAIRS[rest << 1];
+  } else buffer[at - 1] = 48 + rest;
+  return end;
 }
 function digitCount(value) {
   if (value < 10) return 1;
@@ -2805,15 +2976,18 @@ function writeFile(sink, file) {
   sink.ascii("\nend_of_record\n");
 }
 function writeFunctions(sink, file) {
-  if (file.functions.length === 0) return;
-  for (const record of file.functions) {
+  const functions = file.functions;
+  if (functions.length === 0) return;
+  for (let index = 0; index < functions.length; index++) {
+    const record = functions[index];
     sink.ascii("FN:");
     sink.integer(record.start);
     sink.byte(44);
     sink.text(record.name);
     sink.byte(10);
   }
-  for (const record of file.functions) {
+  for (let index = 0; index < functions.length; index++) {
+    const record = functions[index];
     sink.ascii("FNDA:");
     sink.integer(record.hits);
     sink.byte(44);
@@ -2883,11 +3057,13 @@ function* coberturaChunks(report, options) {
     `<coverage line-rate="${rate(overall.lines)}" branch-rate="${rate(overall.branches)}" lines-covered="${overall.lines.hit}" lines-valid="${overall.lines.found}" branches-covered="${overall.branches.hit}" branches-valid="${overall.branches.found}" complexity="0" version="${escape(options.version ?? "mixed-coverage")}" timestamp="${options.timestamp ?? 0}">
 `
   );
-  sink.text(`	<sources>
+  sink.text(
+    `	<sources>
 		<source>${escape(toPosixPath(options.root))}</source>
 	</sources>
 	<packages>
-`);
+`
+  );
   for (const [directory, members] of packages) {
     const totals = emptyTotals2();
     for (const member of members) addInto2(totals, member.totals);
@@ -2909,7 +3085,9 @@ function* coberturaChunks(report, options) {
   yield* sink.finish();
 }
 function writeClass(sink, file, totals) {
-  const name = file.path.slice(Math.max(file.path.lastIndexOf("/"), file.path.lastIndexOf("\\")) + 1);
+  const name = file.path.slice(
+    Math.max(file.path.lastIndexOf("/"), file.path.lastIndexOf("\\")) + 1
+  );
   sink.text(
     `				<class name="${escape(name)}" filename="${escape(file.path)}" line-rate="${rate(totals.lines)}" branch-rate="${rate(totals.branches)}" complexity="0">
 `
@@ -2955,7 +3133,11 @@ function writeLines(sink, file) {
   }
 }
 function emptyTotals2() {
-  return { lines: { found: 0, hit: 0 }, branches: { found: 0, hit: 0 }, functions: { found: 0, hit: 0 } };
+  return {
+    lines: { found: 0, hit: 0 },
+    branches: { found: 0, hit: 0 },
+    functions: { found: 0, hit: 0 }
+  };
 }
 function addInto2(target, source) {
   for (const kind of ["lines", "branches", "functions"]) {
@@ -2988,7 +3170,9 @@ function writeSummaryJson(report) {
   const document = {
     schema: "mixed-coverage-summary/1",
     totals: totalsJson(summary.totals),
-    languages: Object.fromEntries(LANGUAGES.map((language) => [language, totalsJson(summary.byLanguage[language])])),
+    languages: Object.fromEntries(
+      LANGUAGES.map((language) => [language, totalsJson(summary.byLanguage[language])])
+    ),
     files: summary.files.map((file) => ({
       path: file.path,
       language: file.language,
@@ -3001,7 +3185,11 @@ function writeSummaryJson(report) {
 `;
 }
 function totalsJson(totals) {
-  return { lines: countJson(totals.lines), branches: countJson(totals.branches), functions: countJson(totals.functions) };
+  return {
+    lines: countJson(totals.lines),
+    branches: countJson(totals.branches),
+    functions: countJson(totals.functions)
+  };
 }
 function countJson(count) {
   return { found: count.found, hit: count.hit, percent: percent(count.hit, count.found) };
@@ -3025,7 +3213,8 @@ var AtomicFile = class {
     const descriptor = this.descriptor;
     if (descriptor === void 0) throw new Error(`${this.path}: already committed or aborted`);
     try {
-      for (const chunk of chunks) writeAll(descriptor, typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
+      for (const chunk of chunks)
+        writeAll(descriptor, typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
     } catch (error) {
       this.abort();
       throw error;
@@ -3057,7 +3246,8 @@ function writeFileAtomically(path, chunks) {
 }
 function writeAll(descriptor, bytes) {
   let offset = 0;
-  while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
+  while (offset < bytes.length)
+    offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
 }
 var REPORT_FILE_NAMES = {
   lcov: "lcov.info",
@@ -3074,7 +3264,10 @@ function writeReportFiles(directory, report, options, chosen) {
     written.lcov = target("lcov");
   }
   if (formats.has("cobertura")) {
-    writeFileAtomically(target("cobertura"), coberturaChunks(report, { ...options, reuseBuffers: true }));
+    writeFileAtomically(
+      target("cobertura"),
+      coberturaChunks(report, { ...options, reuseBuffers: true })
+    );
     written.cobertura = target("cobertura");
   }
   if (formats.has("summaryJson")) {
@@ -3172,7 +3365,10 @@ function unpackReport(packed) {
     contexts.set(file, table);
   }
   packed.paths.forEach((path, index) => {
-    const lines = [packed.lineOffsets[index], packed.lineOffsets[index + 1]];
+    const lines = [
+      packed.lineOffsets[index],
+      packed.lineOffsets[index + 1]
+    ];
     const branchStart = packed.branchOffsets[index];
     const branchEnd = packed.branchOffsets[index + 1];
     const functionStart = packed.functionOffsets[index];
@@ -3182,7 +3378,13 @@ function unpackReport(packed) {
       const name = packed.functionNames[at];
       const end = packed.functionEnds[at];
       const key = packed.functionKeys[at] ?? name;
-      functions.push({ name, start: packed.functionStarts[at], end: end === 0 ? void 0 : end, hits: packed.functionHits[at], key });
+      functions.push({
+        name,
+        start: packed.functionStarts[at],
+        end: end === 0 ? void 0 : end,
+        hits: packed.functionHits[at],
+        key
+      });
     }
     const branches = branchEnd === branchStart ? EMPTY_BRANCHES : {
       lines: packed.branchLines.subarray(branchStart, branchEnd),
@@ -3226,6 +3428,21 @@ function recordBoundaryIn(window) {
       if (window[after] === 13 && window[after + 1] === 10) return after + 2;
     }
     at = window.indexOf(101, at + 1);
+  }
+  return -1;
+}
+function lastRecordEnd(window) {
+  let newline = window.lastIndexOf(10);
+  while (newline >= 0) {
+    const lineStart = newline === 0 ? 0 : window.lastIndexOf(10, newline - 1) + 1;
+    let end = newline;
+    if (end > lineStart && window[end - 1] === 13) end--;
+    let matches = end - lineStart === END_OF_RECORD2.length;
+    for (let index = 0; matches && index < END_OF_RECORD2.length; index++) {
+      matches = window[lineStart + index] === END_OF_RECORD2[index];
+    }
+    if (matches) return newline + 1;
+    newline = lineStart - 1;
   }
   return -1;
 }
@@ -3314,18 +3531,8 @@ function processPart(command, ranges, others) {
       lines: largest / 7 + 16,
       branches: largest / 13 + 16
     });
-    const buffer = new Uint8Array(largest);
-    for (const range of ranges) {
-      const descriptor = openSync2(range.path, "r");
-      try {
-        const data = readRange(descriptor, range.start, range.end, buffer);
-        readLcovInto(accumulator, data, range.path, { maxBytes: command.maxBytes });
-      } catch (error) {
-        throw withRangeStart(error, range);
-      } finally {
-        closeSync2(descriptor);
-      }
-    }
+    let buffer = new Uint8Array(PIECE_BYTES);
+    for (const range of ranges) buffer = readTracefile(accumulator, range, buffer);
     reports.push(accumulator.build());
   }
   for (const path of others)
@@ -3346,8 +3553,51 @@ function processPart(command, ranges, others) {
     readSource: (path) => readSource(root, path, missingDirectories)
   });
 }
-function withRangeStart(error, range) {
-  if (range.start > 0 && error instanceof Error) Object.assign(error, { rangeStart: range.start });
+var PIECE_BYTES = 256 * 1024;
+function readTracefile(accumulator, range, buffer) {
+  const reader = new LcovPieceReader(accumulator, range.path);
+  const descriptor = openSync2(range.path, "r");
+  try {
+    let start = range.start;
+    let filled = 0;
+    for (; ; ) {
+      const wanted = Math.min(buffer.length, range.end - start) - filled;
+      const got = readRange(
+        descriptor,
+        start + filled,
+        start + filled + wanted,
+        buffer.subarray(filled)
+      );
+      filled += got.length;
+      const last = got.length < wanted || start + filled >= range.end;
+      const end = last ? filled : lastRecordEnd(buffer.subarray(0, filled));
+      if (end < 0) {
+        buffer = grown(buffer, filled);
+        continue;
+      }
+      try {
+        reader.read(buffer.subarray(0, end));
+      } catch (error) {
+        throw withRangeStart(error, start);
+      }
+      if (last) break;
+      buffer.copyWithin(0, end, filled);
+      start += end;
+      filled -= end;
+    }
+    reader.finish();
+    return buffer;
+  } finally {
+    closeSync2(descriptor);
+  }
+}
+function grown(buffer, filled) {
+  const larger = new Uint8Array(buffer.length * 2);
+  larger.set(buffer.subarray(0, filled));
+  return larger;
+}
+function withRangeStart(error, start) {
+  if (start > 0 && error instanceof Error) Object.assign(error, { rangeStart: start });
   return error;
 }
 function linesBefore(path, offset) {
@@ -3382,7 +3632,12 @@ async function mergeAndWrite(command) {
   const parallel = command.threads === 2 || command.threads === "auto" && availableParallelism() >= PARALLEL_MIN_CORES && lcovBytes >= PARALLEL_MIN_BYTES;
   if (!parallel || inputs.lcov.length === 0) {
     const whole = inputs.lcov.map(({ path, size }) => ({ path, start: 0, end: size }));
-    const report = processPart(command, whole, inputs.others);
+    let report;
+    try {
+      report = processPart(command, whole, inputs.others);
+    } catch (error) {
+      throw restoreLine(error);
+    }
     writeReportFiles(command.output, report, written, command.formats);
     return report;
   }
@@ -3583,7 +3838,7 @@ function parseCommand(argv) {
 async function merge(command) {
   const report = await mergeAndWrite(command);
   for (const note of report.notes.slice(0, 20)) console.error(`mixed-coverage: note: ${note}`);
-  const totals = summarize(report).totals;
+  const totals = reportTotals(report);
   const show = (name, count) => `${name} ${formatPercent(count.hit, count.found)}% (${count.hit}/${count.found})`;
   return `merged ${command.files.length} report(s), ${report.files.size} file(s): ${show("lines", totals.lines)}, ${show("branches", totals.branches)}, ${show("functions", totals.functions)} \u2192 ${command.output}`;
 }
@@ -3610,4 +3865,7 @@ Run with --help for usage.`);
     return 1;
   }
 }
-if (!runWorkerIfAny()) process.exitCode = await main(process.argv.slice(2));
+function exitWhenFlushed(code) {
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+if (!runWorkerIfAny()) exitWhenFlushed(await main(process.argv.slice(2)));

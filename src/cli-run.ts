@@ -64,7 +64,12 @@ export async function mergeAndWrite(command: MergeCommand): Promise<CoverageRepo
       lcovBytes >= PARALLEL_MIN_BYTES)
   if (!parallel || inputs.lcov.length === 0) {
     const whole = inputs.lcov.map(({ path, size }) => ({ path, start: 0, end: size }))
-    const report = processPart(command, whole, inputs.others)
+    let report: CoverageReport
+    try {
+      report = processPart(command, whole, inputs.others)
+    } catch (error) {
+      throw restoreLine(error)
+    }
     writeReportFiles(command.output, report, written, command.formats)
     return report
   }

@@ -19,10 +19,16 @@ export interface AccumulatorSizing {
  */
 export class ReportAccumulator {
   private readonly builders = new Map<string, FileBuilder>()
+  /** Builders in the order their files first appeared, and the one a reader expects next. */
+  private readonly order: FileBuilder[] = []
+  private expected = 0
   private readonly arenas: Arenas
   private readonly sourceRoots = new Set<string>()
   private readonly notes: string[] = []
-  private readonly branchConflicts = new Map<string, { kept: ReportFormat; dropped: Set<ReportFormat> }>()
+  private readonly branchConflicts = new Map<
+    string,
+    { kept: ReportFormat; dropped: Set<ReportFormat> }
+  >()
   private built = false
 
   constructor(sizing: AccumulatorSizing = {}) {
@@ -34,9 +40,30 @@ export class ReportAccumulator {
     if (this.built) throw new Error('ReportAccumulator: build() was already called')
     let builder = this.builders.get(path)
     if (builder === undefined) {
-      builder = new FileBuilder(path, this.arenas)
+      builder = new FileBuilder(path, this.arenas, this.order.length)
       this.builders.set(path, builder)
+      this.order.push(builder)
     }
+    this.expected = builder.order + 1
+    builder.beginRecord()
+    return builder
+  }
+
+  /**
+   * record() for the file whose path is bytes [start, end) of `data` when it is the file after
+   * the previous record's one; undefined otherwise. Shards of one build list their files in the
+   * same order, so every shard after the first finds its paths here without decoding them.
+   * Only ASCII bytes match (a decoded string's UTF-16 units are not its UTF-8 bytes).
+   */
+  recordIfNext(data: Uint8Array, start: number, end: number): FileBuilder | undefined {
+    const builder = this.order[this.expected]
+    if (this.built || builder === undefined || builder.path.length !== end - start) return undefined
+    const path = builder.path
+    for (let index = 0; index < path.length; index++) {
+      const byte = data[start + index] as number
+      if (byte !== path.charCodeAt(index) || byte >= 0x80) return undefined
+    }
+    this.expected++
     builder.beginRecord()
     return builder
   }

@@ -29,7 +29,8 @@ export class AtomicFile {
     const descriptor = this.descriptor
     if (descriptor === undefined) throw new Error(`${this.path}: already committed or aborted`)
     try {
-      for (const chunk of chunks) writeAll(descriptor, typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk)
+      for (const chunk of chunks)
+        writeAll(descriptor, typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk)
     } catch (error) {
       this.abort()
       throw error
@@ -65,7 +66,8 @@ export function writeFileAtomically(path: string, chunks: Iterable<Uint8Array | 
 
 function writeAll(descriptor: number, bytes: Uint8Array): void {
   let offset = 0
-  while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset)
+  while (offset < bytes.length)
+    offset += writeSync(descriptor, bytes, offset, bytes.length - offset)
 }
 
 export const REPORT_FILE_NAMES = {
@@ -92,7 +94,12 @@ export async function writeReportsAtomically(
   report: CoverageReport,
   options: WriteReportsOptions
 ): Promise<Record<OutputFormat, string>> {
-  return writeReportFiles(directory, report, options, Object.keys(REPORT_FILE_NAMES) as OutputFormat[])
+  return writeReportFiles(
+    directory,
+    report,
+    options,
+    Object.keys(REPORT_FILE_NAMES) as OutputFormat[]
+  )
 }
 
 /** writeReportsAtomically for a chosen subset of the three files (the CLI's --format). */
@@ -111,7 +118,10 @@ export function writeReportFiles(
     written.lcov = target('lcov')
   }
   if (formats.has('cobertura')) {
-    writeFileAtomically(target('cobertura'), coberturaChunks(report, { ...options, reuseBuffers: true }))
+    writeFileAtomically(
+      target('cobertura'),
+      coberturaChunks(report, { ...options, reuseBuffers: true })
+    )
     written.cobertura = target('cobertura')
   }
   if (formats.has('summaryJson')) {

@@ -29,7 +29,9 @@ export class BranchStretches {
    * or -1 (appending, or labels in play). `matched` moves past it after the caller added.
    */
   get plainCursor(): number {
-    return this.arena.labels === undefined && this.cursor < this.stretches.baseEnd() ? this.cursor : -1
+    return this.arena.labels === undefined && this.cursor < this.stretches.baseEnd()
+      ? this.cursor
+      : -1
   }
 
   matched(taken: number): void {

@@ -104,7 +104,11 @@ export class ByteCursor {
   protected digitsThenComma(position: number): boolean {
     const data = this.data
     const start = position
-    while (position < data.length && (data[position] as number) >= 48 && (data[position] as number) <= 57) {
+    while (
+      position < data.length &&
+      (data[position] as number) >= 48 &&
+      (data[position] as number) <= 57
+    ) {
       position++
     }
     return position > start && data[position] === COMMA
@@ -119,6 +123,10 @@ export class ByteCursor {
 
   protected fail(offset: number, expected: string): never {
     const line = lineNumberAt(this.data, offset)
-    throw new ReportParseError(this.source, line, `${expected}; found ${quoteLineAt(this.data, offset)}`)
+    throw new ReportParseError(
+      this.source,
+      line,
+      `${expected}; found ${quoteLineAt(this.data, offset)}`
+    )
   }
 }

@@ -14,6 +14,8 @@ export interface ChunkOptions {
 }
 
 const encoder = new TextEncoder()
+/** Encoded record tags: encoding one per call allocated an off-heap buffer per file written. */
+const encodedTags = new Map<string, Uint8Array>()
 
 export class ByteSink {
   private buffer: Uint8Array
@@ -32,7 +34,8 @@ export class ByteSink {
    * tens of megabytes of report.
    */
   recycle(chunks: readonly Uint8Array[]): void {
-    for (const chunk of chunks) if (chunk.buffer.byteLength === CHUNK_SIZE) this.spare.push(new Uint8Array(chunk.buffer))
+    for (const chunk of chunks)
+      if (chunk.buffer.byteLength === CHUNK_SIZE) this.spare.push(new Uint8Array(chunk.buffer))
   }
 
   /** Makes room for `bytes` more bytes (every record a writer emits is far below a chunk). */
@@ -82,7 +85,8 @@ export class ByteSink {
    */
   pairs(prefix: string, first: Uint32Array, second: Float64Array): void {
     const count = first.length
-    const tag = encoder.encode(prefix)
+    let tag = encodedTags.get(prefix)
+    if (tag === undefined) encodedTags.set(prefix, (tag = encoder.encode(prefix)))
     const tagLength = tag.length
     let buffer = this.buffer
     let position = this.position
@@ -96,25 +100,13 @@ export class ByteSink {
         limit = buffer.length - 64
       }
       for (let char = 0; char < tagLength; char++) buffer[position++] = tag[char] as number
-      let value = first[index] as number
-      let end = position + digitCount(value)
-      for (let at = end - 1; at >= position; at--) {
-        const quotient = (value / 10) | 0
-        buffer[at] = 48 + value - quotient * 10
-        value = quotient
-      }
-      buffer[end] = 44
-      position = end + 1
-      value = second[index] as number
-      if (value < 2147483648) {
-        end = position + digitCount(value)
-        for (let at = end - 1; at >= position; at--) {
-          const quotient = (value / 10) | 0
-          buffer[at] = 48 + value - quotient * 10
-          value = quotient
-        }
-        position = end
-      } else position = writeInteger(buffer, position, value)
+      position = writeSmallInteger(buffer, position, first[index] as number)
+      buffer[position++] = 44
+      const hits = second[index] as number
+      position =
+        hits < 2147483648
+          ? writeSmallInteger(buffer, position, hits)
+          : writeInteger(buffer, position, hits)
       buffer[position++] = 10
     }
     this.position = position
@@ -124,7 +116,12 @@ export class ByteSink {
    * `BRDA:<line>,[e]<block>,<id>,<taken or ->\n` for unlabelled outcomes (ids ≥ 0), in one
    * loop like `pairs`.
    */
-  branchRecords(lines: Uint32Array, blocks: Int32Array, ids: Int32Array, taken: Float64Array): void {
+  branchRecords(
+    lines: Uint32Array,
+    blocks: Int32Array,
+    ids: Int32Array,
+    taken: Float64Array
+  ): void {
     let buffer = this.buffer
     let position = this.position
     for (let index = 0; index < lines.length; index++) {
@@ -182,19 +179,36 @@ function writeInteger(buffer: Uint8Array, position: number, value: number): numb
     buffer[position] = 48 + value
     return position + 1
   }
-  if (value < 2147483648) {
-    let length = digitCount(value)
-    const end = position + length
-    while (length-- > 0) {
-      const quotient = (value / 10) | 0
-      buffer[position + length] = 48 + value - quotient * 10
-      value = quotient
-    }
-    return end
-  }
+  if (value < 2147483648) return writeSmallInteger(buffer, position, value)
   const digits = String(value)
   for (let index = 0; index < digits.length; index++) buffer[position++] = digits.charCodeAt(index)
   return position
+}
+
+/** "00" to "99": two digits per division (the writers' hot loops format millions of numbers). */
+const DIGIT_PAIRS = new Uint8Array(200)
+for (let pair = 0; pair < 100; pair++) {
+  DIGIT_PAIRS[2 * pair] = 48 + Math.floor(pair / 10)
+  DIGIT_PAIRS[2 * pair + 1] = 48 + (pair % 10)
+}
+
+/** writeInteger for 0 ≤ value < 2^31, in int32 arithmetic. */
+function writeSmallInteger(buffer: Uint8Array, position: number, value: number): number {
+  let rest = value | 0
+  const end = position + digitCount(rest)
+  let at = end
+  while (rest >= 100) {
+    const quotient = (rest / 100) | 0
+    const pair = (rest - quotient * 100) << 1
+    buffer[--at] = DIGIT_PAIRS[pair + 1] as number
+    buffer[--at] = DIGIT_PAIRS[pair] as number
+    rest = quotient
+  }
+  if (rest >= 10) {
+    buffer[at - 1] = DIGIT_PAIRS[(rest << 1) + 1] as number
+    buffer[at - 2] = DIGIT_PAIRS[rest << 1] as number
+  } else buffer[at - 1] = 48 + rest
+  return end
 }
 
 function digitCount(value: number): number {

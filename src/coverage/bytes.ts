@@ -36,7 +36,10 @@ export function quoteLineAt(data: Uint8Array, offset: number, limit = 60): strin
   let text = ''
   for (let index = start; index < shown; index++) {
     const byte = data[index] as number
-    text += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`
+    text +=
+      byte >= 0x20 && byte < 0x7f
+        ? String.fromCharCode(byte)
+        : `\\x${byte.toString(16).padStart(2, '0')}`
   }
   return `"${text}${end > shown ? '…' : ''}"`
 }

@@ -23,10 +23,17 @@ import { XML_END, XML_EOF, XML_START, XML_TEXT, XmlScanner } from './xml-scanner
  * Cobertura says. File names stay as written, relative to the `<source>` roots, which the
  * report carries for normalizePaths.
  */
-export function parseCobertura(data: Uint8Array, source: string, options?: ParseOptions): CoverageReport {
+export function parseCobertura(
+  data: Uint8Array,
+  source: string,
+  options?: ParseOptions
+): CoverageReport {
   checkReportSize(data.length, source, options)
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-  const accumulator = new ReportAccumulator({ lines: data.length / 32 + 16, branches: data.length / 256 + 16 })
+  const accumulator = new ReportAccumulator({
+    lines: data.length / 32 + 16,
+    branches: data.length / 256 + 16
+  })
   new CoberturaReader(new XmlScanner(bytes, source), accumulator).read()
   return accumulator.build()
 }
@@ -78,7 +85,8 @@ class CoberturaReader {
     const parent = this.contexts[this.contexts.length - 1]
     let context: Context = 'other'
     if (parent === undefined) {
-      if (!scanner.nameIs('coverage')) scanner.fail(scanner.nameStart, 'expected a <coverage> root element')
+      if (!scanner.nameIs('coverage'))
+        scanner.fail(scanner.nameStart, 'expected a <coverage> root element')
       context = 'coverage'
     } else if (scanner.nameIs('line')) {
       if (parent === 'lines') this.line()
@@ -114,7 +122,10 @@ class CoberturaReader {
     if (index < 0) scanner.fail(scanner.nameStart, 'expected a filename attribute on <class>')
     const path = scanner.attributeText(index)
     if (path.trim() === '' || hasControlCharacter(path)) {
-      scanner.fail(scanner.attributeValueStart[index] as number, 'expected a file name in filename=')
+      scanner.fail(
+        scanner.attributeValueStart[index] as number,
+        'expected a file name in filename='
+      )
     }
     const nameIndex = scanner.attribute('name')
     this.className = nameIndex < 0 ? '' : scanner.attributeText(nameIndex)
@@ -175,11 +186,18 @@ class CoberturaReader {
     const text = scanner.attributeText(index)
     const match = /\((\d{1,9})\/(\d{1,9})\)\s*$/.exec(text)
     const offset = scanner.attributeValueStart[index] as number
-    if (match === null) return scanner.fail(offset, `expected condition-coverage like "50% (1/2)"; found "${text.slice(0, 40)}"`)
+    if (match === null)
+      return scanner.fail(
+        offset,
+        `expected condition-coverage like "50% (1/2)"; found "${text.slice(0, 40)}"`
+      )
     const covered = Number(match[1])
     const total = Number(match[2])
     if (covered > total || total > MAX_CONDITIONS_PER_LINE) {
-      scanner.fail(offset, `expected condition-coverage with covered ≤ total ≤ ${MAX_CONDITIONS_PER_LINE}; found "${text}"`)
+      scanner.fail(
+        offset,
+        `expected condition-coverage with covered ≤ total ≤ ${MAX_CONDITIONS_PER_LINE}; found "${text}"`
+      )
     }
     this.outcomes += total
     if (this.outcomes > this.maxOutcomes) {
@@ -208,7 +226,10 @@ class CoberturaReader {
     }
     if (position !== end || position === start || value < min || value > max) {
       const shown = scanner.attributeText(index).slice(0, 40)
-      scanner.fail(start, `expected ${name}= to be a whole number from ${min} to ${max}; found "${shown}"`)
+      scanner.fail(
+        start,
+        `expected ${name}= to be a whole number from ${min} to ${max}; found "${shown}"`
+      )
     }
     return value
   }

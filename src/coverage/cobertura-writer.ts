@@ -19,7 +19,10 @@ export interface CoberturaOptions extends ChunkOptions {
  * branch outcomes: covered = outcomes taken at least once). Rates are exact ratios; an empty
  * total has rate 1, as percent() shows 100. No DOCTYPE, so no reader is tempted to fetch it.
  */
-export function* coberturaChunks(report: CoverageReport, options: CoberturaOptions): Generator<Uint8Array> {
+export function* coberturaChunks(
+  report: CoverageReport,
+  options: CoberturaOptions
+): Generator<Uint8Array> {
   const sink = new ByteSink()
   const files = sortedFiles(report)
   const packages = new Map<string, Array<{ file: FileCoverage; totals: Totals }>>()
@@ -40,7 +43,9 @@ export function* coberturaChunks(report: CoverageReport, options: CoberturaOptio
       `branches-covered="${overall.branches.hit}" branches-valid="${overall.branches.found}" ` +
       `complexity="0" version="${escape(options.version ?? 'mixed-coverage')}" timestamp="${options.timestamp ?? 0}">\n`
   )
-  sink.text(`\t<sources>\n\t\t<source>${escape(toPosixPath(options.root))}</source>\n\t</sources>\n\t<packages>\n`)
+  sink.text(
+    `\t<sources>\n\t\t<source>${escape(toPosixPath(options.root))}</source>\n\t</sources>\n\t<packages>\n`
+  )
   for (const [directory, members] of packages) {
     const totals = emptyTotals()
     for (const member of members) addInto(totals, member.totals)
@@ -66,7 +71,9 @@ export function writeCobertura(report: CoverageReport, options: CoberturaOptions
 }
 
 function writeClass(sink: ByteSink, file: FileCoverage, totals: Totals): void {
-  const name = file.path.slice(Math.max(file.path.lastIndexOf('/'), file.path.lastIndexOf('\\')) + 1)
+  const name = file.path.slice(
+    Math.max(file.path.lastIndexOf('/'), file.path.lastIndexOf('\\')) + 1
+  )
   sink.text(
     `\t\t\t\t<class name="${escape(name)}" filename="${escape(file.path)}" ` +
       `line-rate="${rate(totals.lines)}" branch-rate="${rate(totals.branches)}" complexity="0">\n`
@@ -112,7 +119,11 @@ function writeLines(sink: ByteSink, file: FileCoverage): void {
 }
 
 function emptyTotals(): Totals {
-  return { lines: { found: 0, hit: 0 }, branches: { found: 0, hit: 0 }, functions: { found: 0, hit: 0 } }
+  return {
+    lines: { found: 0, hit: 0 },
+    branches: { found: 0, hit: 0 },
+    functions: { found: 0, hit: 0 }
+  }
 }
 
 function addInto(target: Totals, source: Totals): void {

@@ -18,7 +18,11 @@ import { statementLines, type Region } from './coveragepy-statements.js'
  * destination (negative: an exit). Function regions become functions (hit when any of their
  * statements ran); `contexts` (line → test names) is kept when present.
  */
-export function parseCoveragePyJson(data: Uint8Array, source: string, options?: ParseOptions): CoverageReport {
+export function parseCoveragePyJson(
+  data: Uint8Array,
+  source: string,
+  options?: ParseOptions
+): CoverageReport {
   checkReportSize(data.length, source, options)
   const text = new TextDecoder().decode(data)
   let document: unknown
@@ -27,17 +31,30 @@ export function parseCoveragePyJson(data: Uint8Array, source: string, options?: 
   } catch {
     const location = locateJson(text)
     const expected = location.expected ?? 'valid JSON'
-    throw new ReportParseError(source, lineOfOffset(text, location.offset), `expected ${expected} (not valid JSON)`)
+    throw new ReportParseError(
+      source,
+      lineOfOffset(text, location.offset),
+      `expected ${expected} (not valid JSON)`
+    )
   }
   const fields = new JsonFields(text, source)
-  const root = fields.object(document, [], 'a coverage.py JSON report (an object with "meta" and "files")')
+  const root = fields.object(
+    document,
+    [],
+    'a coverage.py JSON report (an object with "meta" and "files")'
+  )
   const files = fields.object(root.files, ['files'], 'a "files" object')
   const accumulator = new ReportAccumulator({ lines: data.length / 4 + 16 })
   for (const path of Object.keys(files)) readFile(fields, accumulator, path, files[path])
   return accumulator.build()
 }
 
-function readFile(fields: JsonFields, accumulator: ReportAccumulator, path: string, value: unknown) {
+function readFile(
+  fields: JsonFields,
+  accumulator: ReportAccumulator,
+  path: string,
+  value: unknown
+) {
   const at = ['files', path]
   if (path.trim() === '' || hasControlCharacter(path)) fields.fail(at, 'a file path as the key')
   const entry = fields.object(value, at)
@@ -51,22 +68,29 @@ function readFile(fields: JsonFields, accumulator: ReportAccumulator, path: stri
   const statements = statementLines({ executed, missing, excluded, coveredLines, classes })
   const file = accumulator.record(path)
   addStatements(file, statements.executed, statements.missing)
-  if (statements.note !== undefined) accumulator.addNotes([`${fields.source}: ${path}: ${statements.note}`])
+  if (statements.note !== undefined)
+    accumulator.addNotes([`${fields.source}: ${path}: ${statements.note}`])
   readBranches(fields, file, entry, at)
   for (const region of functions) addRegionFunction(file, region)
   const contexts = fields.optionalObject(entry.contexts, [...at, 'contexts'])
   for (const [line, names] of Object.entries(contexts ?? {})) {
     const number = Number(line)
-    if (!Number.isInteger(number) || number < 1) fields.fail([...at, 'contexts', line], 'a line number as the key')
+    if (!Number.isInteger(number) || number < 1)
+      fields.fail([...at, 'contexts', line], 'a line number as the key')
     file.addContexts(number, fields.strings(names, [...at, 'contexts', line]))
   }
 }
 
 /** Both ascending lists as one ascending run of lines: executed 1 hit, missing 0. */
-function addStatements(file: FileBuilder, executed: readonly number[], missing: readonly number[]): void {
+function addStatements(
+  file: FileBuilder,
+  executed: readonly number[],
+  missing: readonly number[]
+): void {
   let next = 0
   for (const line of executed) {
-    while (next < missing.length && (missing[next] as number) < line) file.addLine(missing[next++] as number, 0)
+    while (next < missing.length && (missing[next] as number) < line)
+      file.addLine(missing[next++] as number, 0)
     file.addLine(line, 1)
   }
   while (next < missing.length) file.addLine(missing[next++] as number, 0)
@@ -83,7 +107,8 @@ function readBranches(
   if (taken.length + missed.length === 0) return
   file.branchSource = 'coveragepy-json'
   // coverage.py lists each kind sorted by (from, to): a merge-walk adds them in order.
-  const before = (a: [number, number], b: [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])
+  const before = (a: [number, number], b: [number, number]) =>
+    a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])
   let next = 0
   for (const arc of taken) {
     while (next < missed.length && before(missed[next] as [number, number], arc)) {
@@ -117,7 +142,10 @@ function regions(fields: JsonFields, value: unknown, at: string[]): Region[] {
     const here = [...at, name]
     const region = fields.object(table[name], here)
     const summary = fields.optionalObject(region.summary, [...here, 'summary'])
-    const startLine = region.start_line === undefined ? undefined : fields.lines([region.start_line], [...here, 'start_line'])[0]
+    const startLine =
+      region.start_line === undefined
+        ? undefined
+        : fields.lines([region.start_line], [...here, 'start_line'])[0]
     return {
       name,
       executed: fields.lines(region.executed_lines, [...here, 'executed_lines']),

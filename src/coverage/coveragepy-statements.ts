@@ -71,21 +71,36 @@ export function statementLines(input: StatementInput): Statements {
     note = `summary says ${input.coveredLines} covered lines but only ${executed.length} executed statements are listed; counted the listed ones`
     surplus = 0
   }
-  const statements = surplus > 0 ? without(executed, [...docstringLines(executed, input.classes, surplus)].sort((a, b) => a - b)) : executed
-  return note === undefined ? { executed: statements, missing } : { executed: statements, missing, note }
+  const statements =
+    surplus > 0
+      ? without(
+          executed,
+          [...docstringLines(executed, input.classes, surplus)].sort((a, b) => a - b)
+        )
+      : executed
+  return note === undefined
+    ? { executed: statements, missing }
+    : { executed: statements, missing, note }
 }
 
 /** `surplus` executed lines that are not statements: class docstrings, then module ones. */
-function docstringLines(executed: readonly number[], classes: readonly Region[], surplus: number): Set<number> {
+function docstringLines(
+  executed: readonly number[],
+  classes: readonly Region[],
+  surplus: number
+): Set<number> {
   const dropped = new Set<number>()
   const executedSet = new Set(executed)
   const inClasses = new Set<number>()
   for (const region of classes) {
     if (region.name === '') continue
-    for (const line of [...region.executed, ...region.missing, ...region.excluded]) inClasses.add(line)
+    for (const line of [...region.executed, ...region.missing, ...region.excluded])
+      inClasses.add(line)
     if (region.covered === undefined) continue
     const excluded = new Set(region.excluded)
-    const ran = region.executed.filter((line) => !excluded.has(line) && executedSet.has(line)).sort((a, b) => a - b)
+    const ran = region.executed
+      .filter((line) => !excluded.has(line) && executedSet.has(line))
+      .sort((a, b) => a - b)
     for (const line of ran.slice(0, Math.max(0, ran.length - region.covered))) {
       if (dropped.size < surplus) dropped.add(line)
     }

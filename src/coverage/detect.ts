@@ -35,7 +35,11 @@ function isBlank(byte: number): boolean {
 }
 
 /** Detects the format and parses with the matching reader. */
-export function parseReport(data: Uint8Array, source: string, options?: ParseOptions): CoverageReport {
+export function parseReport(
+  data: Uint8Array,
+  source: string,
+  options?: ParseOptions
+): CoverageReport {
   checkReportSize(data.length, source, options)
   switch (detectFormat(data, source)) {
     case 'lcov':

@@ -1,5 +1,11 @@
 import { globToRegExp, matchesAnyGlob } from './glob.js'
-import { EMPTY_BRANCHES, type BranchTable, type CoverageReport, type FileCoverage, type Language } from './model.js'
+import {
+  EMPTY_BRANCHES,
+  type BranchTable,
+  type CoverageReport,
+  type FileCoverage,
+  type Language
+} from './model.js'
 
 export interface ExclusionOptions {
   /** Source text of a report path (repo-relative inside the workspace), or undefined if unreadable. */
@@ -82,7 +88,10 @@ export function applyExclusions(report: CoverageReport, options: ExclusionOption
     }
     const markers = findExclusionMarkers(text)
     for (const problem of markers.problems) notes.push(`${path}: ${problem}`)
-    files.set(path, markers.lines.size + markers.branchLines.size === 0 ? file : excludeLines(file, markers))
+    files.set(
+      path,
+      markers.lines.size + markers.branchLines.size === 0 ? file : excludeLines(file, markers)
+    )
   }
   if (globbed > 0) notes.push(`${globbed} file(s) matched exclude patterns and were left out`)
   return { files, sourceRoots: report.sourceRoots, notes }
@@ -93,8 +102,12 @@ function excludeLines(file: FileCoverage, markers: ExclusionMarkers): FileCovera
   for (let index = 0; index < file.lineNumbers.length; index++) {
     if (!markers.lines.has(file.lineNumbers[index] as number)) keep.push(index)
   }
-  const contexts = file.contexts && new Map([...file.contexts].filter(([line]) => !markers.lines.has(line)))
-  const branches = keptBranches(file.branches, (line) => markers.lines.has(line) || markers.branchLines.has(line))
+  const contexts =
+    file.contexts && new Map([...file.contexts].filter(([line]) => !markers.lines.has(line)))
+  const branches = keptBranches(
+    file.branches,
+    (line) => markers.lines.has(line) || markers.branchLines.has(line)
+  )
   return {
     ...file,
     lineNumbers: Uint32Array.from(keep, (index) => file.lineNumbers[index] as number),

@@ -7,7 +7,6 @@ import { FunctionTable } from './function-table.js'
 import { Stretches } from './stretches.js'
 import { sortLineTable } from './table-sort.js'
 
-
 /**
  * Collects one file's records — from one report or from many — and builds the sorted,
  * de-duplicated FileCoverage. Repeats add up, as `lcov -a` does: line hits and branch counts
@@ -34,7 +33,9 @@ export class FileBuilder {
 
   constructor(
     readonly path: string,
-    private readonly arenas: Arenas
+    private readonly arenas: Arenas,
+    /** Position among the accumulator's files in first-seen order. */
+    readonly order = 0
   ) {
     this.branchStretches = new BranchStretches(arenas.branches, () => (this.saturated = true))
   }
@@ -75,7 +76,9 @@ export class FileBuilder {
   /** For the first line of a new stretch: is it above every line this file wrote before? */
   followsEarlierLines(line: number): boolean {
     const bounds = this.lines.bounds
-    return bounds.length === 0 || line > (this.arenas.lines.numbers[this.lines.lastEnd() - 1] as number)
+    return (
+      bounds.length === 0 || line > (this.arenas.lines.numbers[this.lines.lastEnd() - 1] as number)
+    )
   }
   lineOrderBroken(): void {
     this.linesSorted = false
@@ -124,11 +127,18 @@ export class FileBuilder {
   addLineTable(numbers: Uint32Array, hits: Float64Array): void {
     const arena = this.arenas.lines
     const start = this.lineCursor
-    if (start >= 0 && start === this.lines.baseStart() && this.lines.baseEnd() - start === numbers.length) {
+    if (
+      start >= 0 &&
+      start === this.lines.baseStart() &&
+      this.lines.baseEnd() - start === numbers.length
+    ) {
       const base = arena.numbers.subarray(start, start + numbers.length)
       if (base.every((line, index) => line === numbers[index])) {
         for (let index = 0; index < numbers.length; index++) {
-          arena.hits[start + index] = this.sum(arena.hits[start + index] as number, hits[index] as number)
+          arena.hits[start + index] = this.sum(
+            arena.hits[start + index] as number,
+            hits[index] as number
+          )
         }
         this.lineCursor = start + numbers.length
         return

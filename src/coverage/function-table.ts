@@ -25,7 +25,13 @@ export class FunctionTable {
   }
 
   /** Adds a function; `key` is only asked for when the name is new. */
-  add(name: string, start: number, end: number | undefined, hits: number, key: string | ((name: string, start: number) => string)) {
+  add(
+    name: string,
+    start: number,
+    end: number | undefined,
+    hits: number,
+    key: string | ((name: string, start: number) => string)
+  ) {
     const existing = this.byName.get(name)
     if (existing !== undefined) {
       this.addHits(existing, hits)
@@ -48,14 +54,26 @@ export class FunctionTable {
     if (record === undefined || record.name.length !== end - start) return undefined
     const name = record.name
     for (let index = 0; index < name.length; index++) {
-      if (data[start + index] !== name.charCodeAt(index)) return undefined
+      // A byte ≥ 0x80 is part of a UTF-8 sequence, never equal to one UTF-16 unit of a name.
+      const byte = data[start + index] as number
+      if (byte !== name.charCodeAt(index) || byte >= 0x80) return undefined
     }
     this.cursor++
     return record
   }
 
-  /** Sorted by start line, then name. */
+  /** Sorted by start line, then name (tracefiles usually list them so: then no sort). */
   list(): FunctionRecord[] {
-    return [...this.order].sort((a, b) => a.start - b.start || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const order = this.order
+    let sorted = true
+    for (let index = 1; sorted && index < order.length; index++) {
+      sorted =
+        compareFunctions(order[index - 1] as MutableFunction, order[index] as MutableFunction) < 0
+    }
+    return sorted ? order.slice() : [...order].sort(compareFunctions)
   }
+}
+
+function compareFunctions(a: FunctionRecord, b: FunctionRecord): number {
+  return a.start - b.start || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 }

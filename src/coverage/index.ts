@@ -12,17 +12,40 @@ export type {
   Language,
   ReportFormat
 } from './model.js'
-export { NOT_EVALUATED, emptyReport, fileBranches, fileLines, languageOf, sortedFiles } from './model.js'
-export { CoverageError, ReportParseError, ReportTooLargeError, UnknownFormatError } from './errors.js'
-export { DEFAULT_MAX_REPORT_MB, MAX_COUNT, MAX_LINE_NUMBER, megabytesToBytes, type ParseOptions } from './limits.js'
-export { parseLcov, readLcovInto } from './lcov-reader.js'
+export {
+  NOT_EVALUATED,
+  emptyReport,
+  fileBranches,
+  fileLines,
+  languageOf,
+  sortedFiles
+} from './model.js'
+export {
+  CoverageError,
+  ReportParseError,
+  ReportTooLargeError,
+  UnknownFormatError
+} from './errors.js'
+export {
+  DEFAULT_MAX_REPORT_MB,
+  MAX_COUNT,
+  MAX_LINE_NUMBER,
+  megabytesToBytes,
+  type ParseOptions
+} from './limits.js'
+export { LcovPieceReader, parseLcov, readLcovInto } from './lcov-reader.js'
 export { parseCobertura } from './cobertura-reader.js'
 export { parseCoveragePyJson } from './coveragepy-json.js'
 export { detectFormat, parseReport } from './detect.js'
 export { ReportAccumulator, type AccumulatorSizing } from './accumulator.js'
 export { mergeReports } from './merge.js'
 export { normalizePaths, toPosixPath, type NormalizeOptions, type PathMap } from './paths.js'
-export { applyExclusions, findExclusionMarkers, type ExclusionMarkers, type ExclusionOptions } from './exclusions.js'
+export {
+  applyExclusions,
+  findExclusionMarkers,
+  type ExclusionMarkers,
+  type ExclusionOptions
+} from './exclusions.js'
 export { globToRegExp } from './glob.js'
 export {
   LANGUAGES,
@@ -30,6 +53,7 @@ export {
   fileTotals,
   functionCount,
   lineCount,
+  reportTotals,
   summarize,
   type Count,
   type FileSummary,

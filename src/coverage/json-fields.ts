@@ -15,7 +15,11 @@ export class JsonFields {
   fail(path: JsonPath, expected: string): never {
     const location = locateJson(this.text, path)
     const offset = location.expected === undefined ? location.offset : 0
-    throw new ReportParseError(this.source, lineOfOffset(this.text, offset), `expected ${expected} at ${showPath(path)}`)
+    throw new ReportParseError(
+      this.source,
+      lineOfOffset(this.text, offset),
+      `expected ${expected} at ${showPath(path)}`
+    )
   }
 
   object(value: unknown, path: JsonPath, what = 'an object'): Record<string, unknown> {
@@ -59,7 +63,8 @@ export class JsonFields {
   /** A whole count, when present. */
   count(value: unknown, path: JsonPath): number | undefined {
     if (value === undefined) return undefined
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) this.fail(path, 'a whole count')
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+      this.fail(path, 'a whole count')
     return value
   }
 
@@ -73,10 +78,14 @@ export class JsonFields {
 }
 
 function isLineNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_LINE_NUMBER
+  return (
+    typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_LINE_NUMBER
+  )
 }
 
 function showPath(path: JsonPath): string {
   if (path.length === 0) return 'the top level'
-  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `[${JSON.stringify(part)}]`)).join('')
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `[${JSON.stringify(part)}]`))
+    .join('')
 }

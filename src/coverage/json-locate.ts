@@ -26,7 +26,9 @@ export function locateJson(text: string, target?: JsonPath): JsonLocation {
   const stack: Array<'object' | 'array'> = []
   let position = skipBlank(text, 0)
   const matchesTarget = () =>
-    target !== undefined && target.length === path.length && target.every((part, i) => part === path[i])
+    target !== undefined &&
+    target.length === path.length &&
+    target.every((part, i) => part === path[i])
   const error = (expected: string): JsonLocation => ({ offset: position, expected })
   for (;;) {
     // A value starts here.

@@ -30,7 +30,13 @@ export class LcovFunctionRecords {
 
   constructor(private readonly source: string) {}
 
-  declare(name: string, start: number, end: number | undefined, at: number, known?: MutableFunction) {
+  declare(
+    name: string,
+    start: number,
+    end: number | undefined,
+    at: number,
+    known?: MutableFunction
+  ) {
     const index = this.count++
     this.known[index] = known
     this.names[index] = name
@@ -105,7 +111,14 @@ export class LcovFunctionRecords {
     for (const { index, hits, name } of this.aliases) {
       const group = this.groups.get(index)
       if (group === undefined) this.aliasesWithoutGroup++
-      else file.addFunction(name, group.start, group.end, hits, aliasGroupKey(name, group.start, group.end))
+      else
+        file.addFunction(
+          name,
+          group.start,
+          group.end,
+          hits,
+          aliasGroupKey(name, group.start, group.end)
+        )
     }
     this.reset()
   }

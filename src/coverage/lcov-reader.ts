@@ -1,11 +1,8 @@
 import { ReportAccumulator } from './accumulator.js'
-import { ByteCursor } from './byte-cursor.js'
-import { CARRIAGE_RETURN, COLON, COMMA, decodeText, hasControlCharacter, NEWLINE } from './bytes.js'
-import type { FileBuilder } from './file-builder.js'
 import { LcovFunctionRecords } from './lcov-functions.js'
-import { plainBranchRun, plainLineRun } from './lcov-runs.js'
+import { LcovReader } from './lcov-records.js'
 import { checkReportSize, type ParseOptions } from './limits.js'
-import { NOT_EVALUATED, type CoverageReport } from './model.js'
+import type { CoverageReport } from './model.js'
 
 /**
  * Streaming byte-level lcov tracefile reader: one pass over the bytes, integers parsed in
@@ -18,7 +15,11 @@ import { NOT_EVALUATED, type CoverageReport } from './model.js'
  * MCDC, …) and `#` comments are skipped. CRLF, a BOM, a missing final end_of_record and a
  * missing final newline are accepted; a file listed in several records (or reports) sums.
  */
-export function parseLcov(data: Uint8Array, source: string, options?: ParseOptions): CoverageReport {
+export function parseLcov(
+  data: Uint8Array,
+  source: string,
+  options?: ParseOptions
+): CoverageReport {
   // A DA record takes at least 7 bytes and a BRDA record 13: arenas this size never grow.
   const accumulator = new ReportAccumulator({
     lines: Math.min(data.length / 7 + 16, 2 ** 27),
@@ -39,262 +40,37 @@ export function readLcovInto(
   options?: ParseOptions
 ): void {
   checkReportSize(data.length, source, options)
-  // One concrete array type keeps the hot loops monomorphic (a Buffer is a Uint8Array subclass).
-  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-  new LcovReader(bytes, source, accumulator).read()
+  const reader = new LcovPieceReader(accumulator, source)
+  reader.read(data)
+  reader.finish()
 }
 
-const LCOV_SHAPES = {
-  DA: 'DA:<line>,<hits>[,<checksum>]',
-  SF: 'SF:<path>',
-  FN: 'FN:<line>[,<end line>],<name>',
-  FNDA: 'FNDA:<hits>,<name>',
-  FNL: 'FNL:<index>,<line>[,<end line>]',
-  FNA: 'FNA:<index>,<hits>,<name>',
-  BRDA: 'BRDA:<line>,[e]<block>,<branch>,<taken or ->'
-} as const
-
-const MAX_BLOCK = 2 ** 31 - 2
-const END_OF_RECORD = new TextEncoder().encode('end_of_record')
-
-class LcovReader extends ByteCursor {
-  private current: FileBuilder | undefined
-  private readonly functions = new LcovFunctionRecords(this.source)
+/**
+ * Reads a tracefile that arrives in pieces, each ending at a record boundary (see
+ * lastRecordEnd), exactly as readLcovInto reads the whole: a caller reading from a file then
+ * needs only a small buffer, still in the CPU cache when it is parsed, instead of one as large
+ * as the file. Parse errors give the line within the piece.
+ */
+export class LcovPieceReader {
+  private readonly functions: LcovFunctionRecords
+  private first = true
 
   constructor(
-    data: Uint8Array,
-    source: string,
-    private readonly accumulator: ReportAccumulator
+    private readonly accumulator: ReportAccumulator,
+    private readonly source: string
   ) {
-    super(data, source)
+    this.functions = new LcovFunctionRecords(source)
   }
 
-  read(): void {
-    const data = this.data
-    const length = data.length
-    let position = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0
-    while (position < length) {
-      const file = this.current
-      if (file !== undefined && data[position] === 0x44) {
-        const next = plainLineRun(data, position, file)
-        if (next !== position) {
-          position = next
-          continue
-        }
-      } else if (file !== undefined && data[position] === 0x42) {
-        const next = plainBranchRun(data, position, file)
-        if (next !== position) {
-          position = next
-          continue
-        }
-      }
-      this.position = position
-      this.readRecord()
-      position = this.position
-    }
-    this.endRecord()
+  read(piece: Uint8Array): void {
+    // One concrete array type keeps the hot loops monomorphic (a Buffer is a Uint8Array subclass).
+    const bytes = new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength)
+    new LcovReader(bytes, this.source, this.accumulator, this.functions, this.first).read()
+    this.first = false
+  }
+
+  /** After the last piece: notes about records that were ignored. */
+  finish(): void {
     this.accumulator.addNotes(this.functions.notes())
   }
-
-  private readRecord(): void {
-    const data = this.data
-    const start = this.position
-    const first = data[start]
-    if (first === 0x44 && this.tagIs(start, 'DA')) this.readLine(start + 3)
-    else if (first === 0x42 && this.tagIs(start, 'BRDA')) this.readBranch(start + 5)
-    else if (first === 0x46) this.readFunctionRecord(start)
-    else if (first === 0x53 && this.tagIs(start, 'SF')) this.readSourceFile(start + 3)
-    else if (first === 0x65 && this.matches(start, END_OF_RECORD)) {
-      this.expectEndOfLine(start + END_OF_RECORD.length, 'end_of_record')
-      this.endRecord()
-    } else this.skipOtherLine(start)
-  }
-
-  private readFunctionRecord(start: number): void {
-    const tag = this.tagIs(start, 'FNDA')
-      ? 'FNDA'
-      : this.tagIs(start, 'FNL')
-        ? 'FNL'
-        : this.tagIs(start, 'FNA')
-          ? 'FNA'
-          : this.tagIs(start, 'FN')
-            ? 'FN'
-            : undefined
-    if (tag === undefined) return this.skipOtherLine(start)
-    this.requireFile(tag)
-    this.position = start + tag.length + 1
-    if (tag === 'FN') this.readFunction()
-    else if (tag === 'FNDA') this.readFunctionHits()
-    else if (tag === 'FNL') this.readFunctionGroup()
-    else this.readFunctionAlias()
-  }
-
-  /** The general DA path (checksums, blanks, errors); plain records go through plainLineRun. */
-  private readLine(position: number): void {
-    const file = this.requireFile('DA')
-    this.position = position
-    const line = this.lineNumber(LCOV_SHAPES.DA)
-    this.expectComma(LCOV_SHAPES.DA)
-    const hits = this.count(LCOV_SHAPES.DA)
-    if (this.data[this.position] === COMMA) this.restOfLine()
-    else this.expectEndOfLine(this.position, LCOV_SHAPES.DA)
-    file.addLine(line, hits)
-  }
-
-  private readBranch(position: number): void {
-    const file = this.requireFile('BRDA')
-    const shape = LCOV_SHAPES.BRDA
-    this.position = position
-    const line = this.lineNumber(shape)
-    this.expectComma(shape)
-    const exception = this.data[this.position] === 0x65
-    if (exception) this.position++
-    const block = this.unsigned(10)
-    if (block < 0 || block > MAX_BLOCK) this.fail(this.position, `expected ${shape}`)
-    this.expectComma(shape)
-    const fieldStart = this.position
-    let end = this.restOfLine()
-    while (end > fieldStart && (this.data[end - 1] === 0x20 || this.data[end - 1] === 0x09)) end--
-    let lastComma = end - 1
-    while (lastComma >= fieldStart && this.data[lastComma] !== COMMA) lastComma--
-    if (lastComma <= fieldStart) this.fail(fieldStart, `expected ${shape}`)
-    const taken = this.takenField(lastComma + 1, end)
-    const id = this.numericField(fieldStart, lastComma)
-    const label = id < 0 ? decodeText(this.data, fieldStart, lastComma) : undefined
-    if (label !== undefined && hasControlCharacter(label)) this.fail(fieldStart, `expected ${shape}`)
-    file.addBranch(line, exception ? -1 - block : block, Math.max(id, 0), label, taken)
-    file.branchSource = 'lcov'
-  }
-
-  private readSourceFile(position: number): void {
-    this.endRecord()
-    const end = this.restOfLine(position)
-    const path = decodeText(this.data, position, end)
-    if (path.trim() === '' || hasControlCharacter(path)) {
-      this.fail(position, `expected ${LCOV_SHAPES.SF}`)
-    }
-    this.current = this.accumulator.record(path)
-  }
-
-  private readFunction(): void {
-    const start = this.lineNumber(LCOV_SHAPES.FN)
-    this.expectComma(LCOV_SHAPES.FN)
-    let end: number | undefined
-    if (this.digitsThenComma(this.position)) {
-      end = this.lineNumber(LCOV_SHAPES.FN)
-      this.expectComma(LCOV_SHAPES.FN)
-    }
-    const nameStart = this.position
-    // A record of a file seen before (another shard) names the same functions in order.
-    const nameEnd = this.restOfLine()
-    const known = this.current?.functions.matchNext(this.data, nameStart, nameEnd)
-    if (known !== undefined && known.start === start) {
-      this.functions.declare(known.name, start, end, nameStart, known)
-      return
-    }
-    this.position = nameStart
-    const name = this.nameToEndOfLine(LCOV_SHAPES.FN)
-    this.functions.declare(name, start, end, nameStart)
-  }
-
-  private readFunctionHits(): void {
-    const hits = this.count(LCOV_SHAPES.FNDA)
-    this.expectComma(LCOV_SHAPES.FNDA)
-    const nameStart = this.position
-    const nameEnd = this.restOfLine()
-    if (!this.functions.addHitsToExpected(this.data, nameStart, nameEnd, hits)) {
-      this.position = nameStart
-      this.functions.addHits(this.nameToEndOfLine(LCOV_SHAPES.FNDA), hits)
-    }
-  }
-
-  private readFunctionGroup(): void {
-    const index = this.unsigned(9)
-    if (index < 0) this.fail(this.position, `expected ${LCOV_SHAPES.FNL}`)
-    this.expectComma(LCOV_SHAPES.FNL)
-    const start = this.lineNumber(LCOV_SHAPES.FNL)
-    let end: number | undefined
-    if (this.data[this.position] === COMMA) {
-      this.position++
-      end = this.lineNumber(LCOV_SHAPES.FNL)
-    }
-    this.expectEndOfLine(this.position, LCOV_SHAPES.FNL)
-    this.functions.declareGroup(index, start, end)
-  }
-
-  private readFunctionAlias(): void {
-    const index = this.unsigned(9)
-    if (index < 0) this.fail(this.position, `expected ${LCOV_SHAPES.FNA}`)
-    this.expectComma(LCOV_SHAPES.FNA)
-    const hits = this.count(LCOV_SHAPES.FNA)
-    this.expectComma(LCOV_SHAPES.FNA)
-    this.functions.addAlias(index, hits, this.nameToEndOfLine(LCOV_SHAPES.FNA))
-  }
-
-  /** Closes the open record: functions resolve now, since FNDA may come before FN. */
-  private endRecord(): void {
-    if (this.current !== undefined) this.functions.flushInto(this.current)
-    this.current = undefined
-  }
-
-  private requireFile(tag: string): FileBuilder {
-    if (this.current === undefined) this.fail(this.position, `expected SF:<path> before ${tag}:`)
-    return this.current
-  }
-
-  /** Lines that are no known record: blank, `#` comments and other `TAG:` records are skipped. */
-  private skipOtherLine(start: number): void {
-    const data = this.data
-    let position = start
-    while (data[position] === 0x20 || data[position] === 0x09) position++
-    const first = data[position]
-    if (first === undefined || first === NEWLINE || first === CARRIAGE_RETURN || first === 0x23) {
-      this.restOfLine(position)
-      return
-    }
-    let tagEnd = position
-    while (isTagByte(data[tagEnd])) tagEnd++
-    if (tagEnd === position || data[tagEnd] !== COLON || !isUpper(first)) {
-      this.fail(start, 'expected an lcov record (TN:, SF:, FN:, FNDA:, DA:, BRDA:, … or end_of_record)')
-    }
-    this.restOfLine(tagEnd)
-  }
-
-  private takenField(start: number, end: number): number {
-    if (end === start + 1 && this.data[start] === 0x2d) return NOT_EVALUATED
-    this.position = start
-    const taken = this.unsigned(16)
-    if (taken < 0 || taken > Number.MAX_SAFE_INTEGER || this.position !== end) {
-      this.fail(start, `expected ${LCOV_SHAPES.BRDA} with taken a whole count or -`)
-    }
-    return taken
-  }
-
-  /** The branch field as a number when it is one (0..2^31-1); -1 for an expression label. */
-  private numericField(start: number, end: number): number {
-    if (end - start > 10) return -1
-    let value = 0
-    for (let position = start; position < end; position++) {
-      const digit = (this.data[position] as number) - 48
-      if (digit < 0 || digit > 9) return -1
-      value = value * 10 + digit
-    }
-    return value <= 2 ** 31 - 1 ? value : -1
-  }
-
-  private nameToEndOfLine(shape: string): string {
-    const start = this.position
-    const end = this.restOfLine()
-    const name = decodeText(this.data, start, end)
-    if (name === '' || hasControlCharacter(name)) this.fail(start, `expected ${shape}`)
-    return name
-  }
-}
-
-function isUpper(byte: number | undefined): boolean {
-  return byte !== undefined && byte >= 0x41 && byte <= 0x5a
-}
-
-function isTagByte(byte: number | undefined): boolean {
-  return isUpper(byte) || (byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || byte === 0x5f))
 }

@@ -23,7 +23,9 @@ function lineEnd(data: Uint8Array, position: number): number {
  * a file seen before (another shard) adds into the file's base table in place.
  */
 export function plainLineRun(data: Uint8Array, start: number, file: FileBuilder): number {
-  return file.matchCursor >= 0 ? matchedLineRun(data, start, file) : appendedLineRun(data, start, file)
+  return file.matchCursor >= 0
+    ? matchedLineRun(data, start, file)
+    : appendedLineRun(data, start, file)
 }
 
 function matchedLineRun(data: Uint8Array, start: number, file: FileBuilder): number {
@@ -42,7 +44,14 @@ function matchedLineRun(data: Uint8Array, start: number, file: FileBuilder): num
       line = line * 10 + byte - 48
       byte = data[++at] as number
     }
-    if (byte !== COMMA || at === position + 3 || at > position + 11 || line < 1 || line > MAX_LINE_NUMBER) break
+    if (
+      byte !== COMMA ||
+      at === position + 3 ||
+      at > position + 11 ||
+      line < 1 ||
+      line > MAX_LINE_NUMBER
+    )
+      break
     const hitsStart = ++at
     let value = 0
     byte = data[at] as number
@@ -96,7 +105,14 @@ function appendedLineRun(data: Uint8Array, start: number, file: FileBuilder): nu
       line = line * 10 + byte - 48
       byte = data[++at] as number
     }
-    if (byte !== COMMA || at === position + 3 || at > position + 11 || line < 1 || line > MAX_LINE_NUMBER) break
+    if (
+      byte !== COMMA ||
+      at === position + 3 ||
+      at > position + 11 ||
+      line < 1 ||
+      line > MAX_LINE_NUMBER
+    )
+      break
     const hitsStart = ++at
     let value = 0
     byte = data[at] as number
@@ -134,6 +150,9 @@ function appendedLineRun(data: Uint8Array, start: number, file: FileBuilder): nu
   return position
 }
 
+/** Scratch for a BRDA record's line, block and branch (an array per call was garbage). */
+const BRANCH_FIELDS = new Int32Array(3)
+
 /**
  * Consumes consecutive plain `BRDA:<line>,<block>,<branch>,<taken or ->` records (numeric
  * block and branch, no exception prefix); returns where they stop.
@@ -141,7 +160,7 @@ function appendedLineRun(data: Uint8Array, start: number, file: FileBuilder): nu
 export function plainBranchRun(data: Uint8Array, start: number, file: FileBuilder): number {
   const branches = file.branchStretches
   const arena = branches.arena
-  const fields = [0, 0, 0]
+  const fields = BRANCH_FIELDS
   let position = start
   while (
     data[position] === 0x42 &&
@@ -187,7 +206,12 @@ export function plainBranchRun(data: Uint8Array, start: number, file: FileBuilde
     const id = fields[2] as number
     // Another shard's record of a known file: the outcome is usually the base's next one.
     const cursor = branches.plainCursor
-    if (cursor >= 0 && arena.lines[cursor] === line && arena.blocks[cursor] === block && arena.ids[cursor] === id) {
+    if (
+      cursor >= 0 &&
+      arena.lines[cursor] === line &&
+      arena.blocks[cursor] === block &&
+      arena.ids[cursor] === id
+    ) {
       branches.matched(taken)
     } else file.addBranch(line, block, id, undefined, taken)
   }

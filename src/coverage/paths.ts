@@ -106,7 +106,12 @@ export function normalizePaths(report: CoverageReport, options: NormalizeOptions
       continue
     }
     const finalPath = relative ?? path
-    renamed.push({ ...file, path: finalPath, language: languageOf(finalPath), outsideWorkspace: relative === undefined })
+    renamed.push({
+      ...file,
+      path: finalPath,
+      language: languageOf(finalPath),
+      outsideWorkspace: relative === undefined
+    })
   }
   const notes = [...report.notes]
   if (dropped.length > 0) {
@@ -123,7 +128,8 @@ export function normalizePaths(report: CoverageReport, options: NormalizeOptions
 function applyPathMaps(path: string, maps: readonly PathMap[], root: string): string {
   for (const map of maps) {
     const from = toPosixPath(map.from)
-    const rest = from === path ? '' : path.startsWith(`${from}/`) ? path.slice(from.length + 1) : undefined
+    const rest =
+      from === path ? '' : path.startsWith(`${from}/`) ? path.slice(from.length + 1) : undefined
     if (rest === undefined) continue
     const to = toPosixPath(map.to)
     const target = isAbsolutePosix(to) ? to : join(root, to)
@@ -145,7 +151,9 @@ function resolveRelative(
       if (relative !== undefined && relative !== '' && exists(relative)) return candidate
     }
   }
-  return candidates.find((candidate) => relativeTo(root, candidate) !== undefined) ?? join(root, path)
+  return (
+    candidates.find((candidate) => relativeTo(root, candidate) !== undefined) ?? join(root, path)
+  )
 }
 
 function mapInstalled(

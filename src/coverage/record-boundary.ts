@@ -22,3 +22,23 @@ export function recordBoundaryIn(window: Uint8Array): number {
   }
   return -1
 }
+
+/**
+ * Where the last lcov record in `window` ends: just past its `end_of_record` line (LF or
+ * CRLF), or -1 when the window holds none. Lets a tracefile be read in record-aligned pieces.
+ */
+export function lastRecordEnd(window: Uint8Array): number {
+  let newline = window.lastIndexOf(0x0a)
+  while (newline >= 0) {
+    const lineStart = newline === 0 ? 0 : window.lastIndexOf(0x0a, newline - 1) + 1
+    let end = newline
+    if (end > lineStart && window[end - 1] === 0x0d) end--
+    let matches = end - lineStart === END_OF_RECORD.length
+    for (let index = 0; matches && index < END_OF_RECORD.length; index++) {
+      matches = window[lineStart + index] === END_OF_RECORD[index]
+    }
+    if (matches) return newline + 1
+    newline = lineStart - 1
+  }
+  return -1
+}

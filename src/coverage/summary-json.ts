@@ -24,7 +24,9 @@ export function writeSummaryJson(report: CoverageReport): string {
   const document = {
     schema: 'mixed-coverage-summary/1',
     totals: totalsJson(summary.totals),
-    languages: Object.fromEntries(LANGUAGES.map((language) => [language, totalsJson(summary.byLanguage[language])])),
+    languages: Object.fromEntries(
+      LANGUAGES.map((language) => [language, totalsJson(summary.byLanguage[language])])
+    ),
     files: summary.files.map((file) => ({
       path: file.path,
       language: file.language,
@@ -37,7 +39,11 @@ export function writeSummaryJson(report: CoverageReport): string {
 }
 
 function totalsJson(totals: Totals) {
-  return { lines: countJson(totals.lines), branches: countJson(totals.branches), functions: countJson(totals.functions) }
+  return {
+    lines: countJson(totals.lines),
+    branches: countJson(totals.branches),
+    functions: countJson(totals.functions)
+  }
 }
 
 function countJson(count: Count) {

@@ -1,4 +1,10 @@
-import { EMPTY_BRANCHES, type CoverageReport, type FileCoverage, type Language, type ReportFormat } from './model.js'
+import {
+  EMPTY_BRANCHES,
+  type CoverageReport,
+  type FileCoverage,
+  type Language,
+  type ReportFormat
+} from './model.js'
 
 /**
  * A report as a few flat arrays, so it can cross a thread boundary (postMessage) with its
@@ -31,7 +37,10 @@ export interface PackedReport {
   notes: string[]
 }
 
-export function packReport(report: CoverageReport): { packed: PackedReport; transfer: ArrayBuffer[] } {
+export function packReport(report: CoverageReport): {
+  packed: PackedReport
+  transfer: ArrayBuffer[]
+} {
   const files = [...report.files.values()]
   const count = (select: (file: FileCoverage) => number) => {
     const offsets = new Uint32Array(files.length + 1)
@@ -70,8 +79,15 @@ export function packReport(report: CoverageReport): { packed: PackedReport; tran
   }
   files.forEach((file, index) => packFile(packed, file, index))
   const transfer = [
-    packed.lineNumbers, packed.lineHits, packed.branchLines, packed.branchBlocks, packed.branchIds,
-    packed.branchTaken, packed.functionStarts, packed.functionEnds, packed.functionHits
+    packed.lineNumbers,
+    packed.lineHits,
+    packed.branchLines,
+    packed.branchBlocks,
+    packed.branchIds,
+    packed.branchTaken,
+    packed.functionStarts,
+    packed.functionEnds,
+    packed.functionHits
   ].map((array) => array.buffer as ArrayBuffer)
   return { packed, transfer }
 }
@@ -108,7 +124,10 @@ export function unpackReport(packed: PackedReport): CoverageReport {
     contexts.set(file, table)
   }
   packed.paths.forEach((path, index) => {
-    const lines = [packed.lineOffsets[index] as number, packed.lineOffsets[index + 1] as number] as const
+    const lines = [
+      packed.lineOffsets[index] as number,
+      packed.lineOffsets[index + 1] as number
+    ] as const
     const branchStart = packed.branchOffsets[index] as number
     const branchEnd = packed.branchOffsets[index + 1] as number
     const functionStart = packed.functionOffsets[index] as number
@@ -118,7 +137,13 @@ export function unpackReport(packed: PackedReport): CoverageReport {
       const name = packed.functionNames[at] as string
       const end = packed.functionEnds[at] as number
       const key = packed.functionKeys[at] ?? name
-      functions.push({ name, start: packed.functionStarts[at] as number, end: end === 0 ? undefined : end, hits: packed.functionHits[at] as number, key })
+      functions.push({
+        name,
+        start: packed.functionStarts[at] as number,
+        end: end === 0 ? undefined : end,
+        hits: packed.functionHits[at] as number,
+        key
+      })
     }
     const branches =
       branchEnd === branchStart
@@ -127,7 +152,9 @@ export function unpackReport(packed: PackedReport): CoverageReport {
             lines: packed.branchLines.subarray(branchStart, branchEnd),
             blocks: packed.branchBlocks.subarray(branchStart, branchEnd),
             ids: packed.branchIds.subarray(branchStart, branchEnd),
-            labels: packed.branchLabels?.slice(branchStart, branchEnd).map((label) => label ?? undefined),
+            labels: packed.branchLabels
+              ?.slice(branchStart, branchEnd)
+              .map((label) => label ?? undefined),
             taken: packed.branchTaken.subarray(branchStart, branchEnd)
           }
     files.set(path, {

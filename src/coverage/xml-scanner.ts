@@ -1,8 +1,9 @@
 import { lineNumberAt } from './bytes.js'
 import { ReportParseError } from './errors.js'
 import { MAX_XML_DEPTH } from './limits.js'
+import { doctypeEnd } from './xml-doctype.js'
 import { decodeXmlText } from './xml-text.js'
-import { AMPERSAND, BANG, EQUALS, GT, isNameByte, isSpace, LT, QUESTION, SLASH } from './xml-chars.js'
+import { BANG, EQUALS, GT, isNameByte, isSpace, LT, QUESTION, SLASH } from './xml-chars.js'
 
 export const XML_EOF = 0
 export const XML_START = 1
@@ -83,7 +84,13 @@ export class XmlScanner {
   /** Index of attribute `name` on the current start tag, or -1. */
   attribute(name: string): number {
     for (let index = 0; index < this.attributeCount; index++) {
-      if (this.rangeIs(this.attributeNameStart[index] as number, this.attributeNameEnd[index] as number, name)) {
+      if (
+        this.rangeIs(
+          this.attributeNameStart[index] as number,
+          this.attributeNameEnd[index] as number,
+          name
+        )
+      ) {
         return index
       }
     }
@@ -133,7 +140,8 @@ export class XmlScanner {
       }
     }
     if (blank) return false
-    if (this.openNames.length === 0) this.fail(start, 'expected only markup outside the root element')
+    if (this.openNames.length === 0)
+      this.fail(start, 'expected only markup outside the root element')
     this.text = decodeXmlText(this, start, end)
     return true
   }
@@ -141,7 +149,8 @@ export class XmlScanner {
   private readStartTag(): number {
     const data = this.data
     const tagStart = this.position
-    if (this.openNames.length === 0 && this.rootSeen) this.fail(tagStart, 'expected a single root element')
+    if (this.openNames.length === 0 && this.rootSeen)
+      this.fail(tagStart, 'expected a single root element')
     let position = tagStart + 1
     const nameStart = position
     while (isNameByte(data[position])) position++
@@ -162,7 +171,8 @@ export class XmlScanner {
       if (!hadSpace) this.fail(position, 'expected a blank before the attribute')
       position = this.readAttribute(position)
     }
-    if (this.openNames.length / 2 >= MAX_XML_DEPTH) this.fail(tagStart, `expected at most ${MAX_XML_DEPTH} nested elements`)
+    if (this.openNames.length / 2 >= MAX_XML_DEPTH)
+      this.fail(tagStart, `expected at most ${MAX_XML_DEPTH} nested elements`)
     this.openNames.push(this.nameStart, this.nameEnd)
     this.rootSeen = true
     this.pendingEnd = this.selfClosing
@@ -171,7 +181,8 @@ export class XmlScanner {
 
   private readAttribute(start: number): number {
     const data = this.data
-    if (this.attributeCount === MAX_ATTRIBUTES) this.fail(start, `expected at most ${MAX_ATTRIBUTES} attributes`)
+    if (this.attributeCount === MAX_ATTRIBUTES)
+      this.fail(start, `expected at most ${MAX_ATTRIBUTES} attributes`)
     let position = start
     while (isNameByte(data[position])) position++
     if (position === start) this.fail(start, 'expected an attribute name')
@@ -245,31 +256,10 @@ export class XmlScanner {
       return true
     }
     if (this.startsWith(start, '<!DOCTYPE') && !this.rootSeen) {
-      this.readDoctype(start)
+      this.position = doctypeEnd(this.data, start, (offset, message) => this.fail(offset, message))
       return false
     }
     return this.fail(start, 'expected no <!DOCTYPE or <!ENTITY declaration here')
-  }
-
-  /** Accepts `<!DOCTYPE name [SYSTEM "id" | PUBLIC "id" "id"]>`; refuses an internal subset. */
-  private readDoctype(start: number): void {
-    const data = this.data
-    let position = start + 9
-    for (;;) {
-      const byte = data[position]
-      if (byte === undefined) this.fail(start, 'expected > to close <!DOCTYPE')
-      if (byte === 0x5b) this.fail(position, 'expected no internal DTD subset (entity declarations are refused)')
-      if (byte === GT) break
-      if (byte === 0x22 || byte === 0x27) {
-        const close = data.indexOf(byte, position + 1)
-        if (close < 0) this.fail(position, 'expected the closing quote in <!DOCTYPE')
-        position = close
-      } else if (byte === LT || byte === AMPERSAND || byte === 0x25) {
-        this.fail(position, 'expected no markup or entity inside <!DOCTYPE')
-      }
-      position++
-    }
-    this.position = position + 1
   }
 
   private startsWith(start: number, text: string): boolean {

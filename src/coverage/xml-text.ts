@@ -48,7 +48,8 @@ function resolveEntity(source: TextSource, name: string, offset: number): string
   if (predefined !== undefined && Object.hasOwn(PREDEFINED, name)) return predefined
   const numeric = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name)
   if (numeric !== null) {
-    const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : parseInt(numeric[2] as string, 10)
+    const code =
+      numeric[1] !== undefined ? parseInt(numeric[1], 16) : parseInt(numeric[2] as string, 10)
     const allowed =
       code === 0x9 ||
       code === 0xa ||

@@ -49,7 +49,9 @@ describe('parseCobertura', () => {
       '3:3=0'
     ])
     expect(file.branchSource).toBe('cobertura')
-    expect(file.functions).toEqual([{ name: 'A::f(I)V', start: 2, end: undefined, hits: 3, key: 'A::f(I)V' }])
+    expect(file.functions).toEqual([
+      { name: 'A::f(I)V', start: 2, end: undefined, hits: 3, key: 'A::f(I)V' }
+    ])
   })
 
   it('adds up classes that share a file (Java inner classes, C# partial classes)', () => {
@@ -66,14 +68,20 @@ describe('parseCobertura', () => {
   })
 
   it('reads the coverlet flavour: BOM, CRLF, backslash file names', () => {
-    const report = parseCobertura(readFixture('corpus', 'dotnet_coverlet_edlib.cobertura.xml'), 'coverlet.xml')
+    const report = parseCobertura(
+      readFixture('corpus', 'dotnet_coverlet_edlib.cobertura.xml'),
+      'coverlet.xml'
+    )
     expect(report.sourceRoots).toEqual(['D:\\Dev\\Csharp\\EDlib\\src\\'])
     expect([...report.files.keys()]).toContain('EDlib\\Exceptions\\APIException.cs')
   })
 
   it('accepts a DOCTYPE naming the external DTD, without fetching it', () => {
-    const prolog = '<?xml version="1.0"?>\n<!DOCTYPE coverage SYSTEM "http://cobertura.sourceforge.net/xml/coverage-04.dtd">\n'
-    const report = parse(document('<class filename="a.c"><lines><line number="1" hits="1"/></lines></class>', prolog))
+    const prolog =
+      '<?xml version="1.0"?>\n<!DOCTYPE coverage SYSTEM "http://cobertura.sourceforge.net/xml/coverage-04.dtd">\n'
+    const report = parse(
+      document('<class filename="a.c"><lines><line number="1" hits="1"/></lines></class>', prolog)
+    )
     expect(summarize(report).totals.lines).toEqual({ found: 1, hit: 1 })
   })
 
@@ -86,7 +94,10 @@ describe('parseCobertura', () => {
 describe('parseCobertura refuses hostile and broken XML in bounded time', () => {
   const laughs =
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n' +
-    Array.from({ length: 9 }, (_, i) => ` <!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('\n') +
+    Array.from(
+      { length: 9 },
+      (_, i) => ` <!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`
+    ).join('\n') +
     '\n]>\n<coverage><sources><source>&lol9;</source></sources></coverage>\n'
   const cases: Array<[string, string, number, RegExp]> = [
     ['billion laughs (internal subset)', laughs, 2, /internal DTD subset/],
@@ -96,29 +107,80 @@ describe('parseCobertura refuses hostile and broken XML in bounded time', () => 
       2,
       /internal DTD subset/
     ],
-    ['an undeclared entity', document('<class filename="&xxe;"><lines/></class>'), 5, /predefined entities/],
-    ['an ENTITY declaration in the body', '<coverage><!ENTITY x "y"></coverage>', 1, /<!DOCTYPE or <!ENTITY/],
-    ['a mismatched end tag', '<coverage>\n<packages></package>\n</coverage>', 2, /expected <\/packages>/],
+    [
+      'an undeclared entity',
+      document('<class filename="&xxe;"><lines/></class>'),
+      5,
+      /predefined entities/
+    ],
+    [
+      'an ENTITY declaration in the body',
+      '<coverage><!ENTITY x "y"></coverage>',
+      1,
+      /<!DOCTYPE or <!ENTITY/
+    ],
+    [
+      'a mismatched end tag',
+      '<coverage>\n<packages></package>\n</coverage>',
+      2,
+      /expected <\/packages>/
+    ],
     ['an unclosed root', '<coverage>\n<packages>', 2, /expected <\/packages> before the end/],
     ['another root element', '<report/>', 1, /<coverage> root/],
-    ['line number 0', document('<class filename="a"><lines><line number="0" hits="1"/></lines></class>'), 5, /number= to be a whole number from 1/],
-    ['line 2^40', document('<class filename="a"><lines><line number="1099511627776" hits="1"/></lines></class>'), 5, /number=/],
-    ['negative hits', document('<class filename="a"><lines><line number="1" hits="-1"/></lines></class>'), 5, /hits= to be a whole number/],
-    ['fractional hits', document('<class filename="a"><lines><line number="1" hits="1.5"/></lines></class>'), 5, /hits=/],
-    ['a line without hits', document('<class filename="a"><lines><line number="1"/></lines></class>'), 5, /number= and hits=/],
+    [
+      'line number 0',
+      document('<class filename="a"><lines><line number="0" hits="1"/></lines></class>'),
+      5,
+      /number= to be a whole number from 1/
+    ],
+    [
+      'line 2^40',
+      document(
+        '<class filename="a"><lines><line number="1099511627776" hits="1"/></lines></class>'
+      ),
+      5,
+      /number=/
+    ],
+    [
+      'negative hits',
+      document('<class filename="a"><lines><line number="1" hits="-1"/></lines></class>'),
+      5,
+      /hits= to be a whole number/
+    ],
+    [
+      'fractional hits',
+      document('<class filename="a"><lines><line number="1" hits="1.5"/></lines></class>'),
+      5,
+      /hits=/
+    ],
+    [
+      'a line without hits',
+      document('<class filename="a"><lines><line number="1"/></lines></class>'),
+      5,
+      /number= and hits=/
+    ],
     [
       'more covered than total conditions',
-      document('<class filename="a"><lines><line number="1" hits="1" branch="true" condition-coverage="150% (3/2)"/></lines></class>'),
+      document(
+        '<class filename="a"><lines><line number="1" hits="1" branch="true" condition-coverage="150% (3/2)"/></lines></class>'
+      ),
       5,
       /covered ≤ total/
     ],
     [
       'a billion conditions on a line',
-      document('<class filename="a"><lines><line number="1" hits="1" branch="true" condition-coverage="0% (0/999999999)"/></lines></class>'),
+      document(
+        '<class filename="a"><lines><line number="1" hits="1" branch="true" condition-coverage="0% (0/999999999)"/></lines></class>'
+      ),
       5,
       /total ≤ 10000/
     ],
-    ['a class without filename', document('<class name="x"><lines/></class>'), 5, /filename attribute/]
+    [
+      'a class without filename',
+      document('<class name="x"><lines/></class>'),
+      5,
+      /filename attribute/
+    ]
   ]
   for (const [name, text, line, message] of cases) {
     it(name, () => {
@@ -132,7 +194,9 @@ describe('parseCobertura refuses hostile and broken XML in bounded time', () => 
   }
 
   it('refuses deep nesting before using deep memory', () => {
-    const error = parseError(`<coverage>${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}</coverage>`)
+    const error = parseError(
+      `<coverage>${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}</coverage>`
+    )
     expect(error.message).toMatch(/at most 256 nested elements/)
   })
 })

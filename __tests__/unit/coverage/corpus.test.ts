@@ -24,7 +24,8 @@ const INCONSISTENT: Record<string, { kinds: Array<'lines' | 'branches'>; reason:
   },
   'rust_bigbits_macos.coverage.lcov': {
     kinds: ['lines'],
-    reason: 'llvm-cov LF/LH disagree with the DA records in 7 of 9 records (LF 3281 vs 3264 DA lines)'
+    reason:
+      'llvm-cov LF/LH disagree with the DA records in 7 of 9 records (LF 3281 vs 3264 DA lines)'
   },
   'py_chia_rs_coveragepy.coverage.lcov': {
     kinds: ['lines'],

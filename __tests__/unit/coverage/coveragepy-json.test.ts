@@ -6,7 +6,10 @@ import { summarize } from '../../../src/coverage/summary.js'
 import { readFixture } from './helpers/fixtures.js'
 
 const parse = (value: unknown) =>
-  parseCoveragePyJson(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value, null, 1)), 'coverage.json')
+  parseCoveragePyJson(
+    new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value, null, 1)),
+    'coverage.json'
+  )
 
 const meta = { format: 3, version: '7.13.0', branch_coverage: true, show_contexts: true }
 
@@ -47,7 +50,11 @@ describe('parseCoveragePyJson', () => {
       [4, 1],
       [5, 0]
     ])
-    expect([...fileBranches(file)].map((b) => `${b.line}->${b.id}=${b.taken}`)).toEqual(['2->4=1', '2->5=0', '4->-1=1'])
+    expect([...fileBranches(file)].map((b) => `${b.line}->${b.id}=${b.taken}`)).toEqual([
+      '2->4=1',
+      '2->5=0',
+      '4->-1=1'
+    ])
     expect(file.branchSource).toBe('coveragepy-json')
     expect(file.contexts?.get(4)).toEqual(['test_a|run', 'test_b|run'])
     expect(summarize(report).totals.branches).toEqual({ found: 3, hit: 2 })
@@ -63,11 +70,27 @@ describe('parseCoveragePyJson', () => {
           excluded_lines: [],
           summary: { covered_lines: 3, num_statements: 4 },
           classes: {
-            K: { executed_lines: [11, 12], missing_lines: [13], excluded_lines: [], summary: { covered_lines: 1, num_statements: 2 } },
-            '': { executed_lines: [1, 3, 10], missing_lines: [], excluded_lines: [], summary: { covered_lines: 2, num_statements: 2 } }
+            K: {
+              executed_lines: [11, 12],
+              missing_lines: [13],
+              excluded_lines: [],
+              summary: { covered_lines: 1, num_statements: 2 }
+            },
+            '': {
+              executed_lines: [1, 3, 10],
+              missing_lines: [],
+              excluded_lines: [],
+              summary: { covered_lines: 2, num_statements: 2 }
+            }
           },
           functions: {
-            'K.method': { executed_lines: [], missing_lines: [13], excluded_lines: [], summary: { covered_lines: 0, num_statements: 1 }, start_line: 12 }
+            'K.method': {
+              executed_lines: [],
+              missing_lines: [13],
+              excluded_lines: [],
+              summary: { covered_lines: 0, num_statements: 1 },
+              start_line: 12
+            }
           }
         }
       }
@@ -75,7 +98,9 @@ describe('parseCoveragePyJson', () => {
     const file = report.files.get('m.py')!
     expect([...fileLines(file)].map(([line]) => line)).toEqual([3, 10, 12, 13])
     expect(summarize(report).totals.lines).toEqual({ found: 4, hit: 3 })
-    expect(file.functions).toEqual([{ name: 'K.method', start: 12, end: undefined, hits: 0, key: 'K.method' }])
+    expect(file.functions).toEqual([
+      { name: 'K.method', start: 12, end: undefined, hits: 0, key: 'K.method' }
+    ])
   })
 })
 
@@ -97,18 +122,27 @@ describe('parseCoveragePyJson errors name file and line', () => {
   })
 
   it('finds the line of a value of the wrong kind', () => {
-    const text = '{\n "meta": {"format": 3},\n "files": {\n  "a.py": {\n   "executed_lines": [1, 2, 1099511627776]\n  }\n }\n}\n'
+    const text =
+      '{\n "meta": {"format": 3},\n "files": {\n  "a.py": {\n   "executed_lines": [1, 2, 1099511627776]\n  }\n }\n}\n'
     const error = parseError(text)
     expect(error.line).toBe(5)
-    expect(error.message).toMatch(/line number from 1 to 16777216 at \["files"\]\["a\.py"\]\["executed_lines"\]\[2\]/)
+    expect(error.message).toMatch(
+      /line number from 1 to 16777216 at \["files"\]\["a\.py"\]\["executed_lines"\]\[2\]/
+    )
   })
 
   it('refuses negative, fractional and absurd lines, and arcs that are not pairs', () => {
     for (const bad of [[-1], [1.5], [0], [2 ** 40], ['3']]) {
-      expect(parseError({ meta, files: { 'a.py': { executed_lines: bad } } }).message).toMatch(/line number/)
+      expect(parseError({ meta, files: { 'a.py': { executed_lines: bad } } }).message).toMatch(
+        /line number/
+      )
     }
-    expect(parseError({ meta, files: { 'a.py': { executed_branches: [[1, 2, 3]] } } }).message).toMatch(/arc/)
-    expect(parseError({ meta, files: { 'a.py': { executed_branches: [[1, 0]] } } }).message).toMatch(/arc/)
+    expect(
+      parseError({ meta, files: { 'a.py': { executed_branches: [[1, 2, 3]] } } }).message
+    ).toMatch(/arc/)
+    expect(
+      parseError({ meta, files: { 'a.py': { executed_branches: [[1, 0]] } } }).message
+    ).toMatch(/arc/)
   })
 
   it('refuses documents that are not coverage.py reports', () => {

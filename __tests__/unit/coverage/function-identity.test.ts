@@ -6,11 +6,17 @@ describe('function identity keys', () => {
 
   it('groups every instantiation of a Rust function by its start line', () => {
     // The same function in the lib and the test crate (different crate hashes).
-    expect(key('_RNvCseKCbHOlR4XD_9demo_core5scale', 24)).toBe(key('_RNvCs5Obi4OqWDUO_9demo_core5scale', 24))
+    expect(key('_RNvCseKCbHOlR4XD_9demo_core5scale', 24)).toBe(
+      key('_RNvCs5Obi4OqWDUO_9demo_core5scale', 24)
+    )
     // Generic instances of one generic function.
-    expect(key('_RINvNtCs1_4demo3div7div_arrKj4_EB4_', 9)).toBe(key('_RINvNtCs1_4demo3div7div_arrKj8_EB4_', 9))
+    expect(key('_RINvNtCs1_4demo3div7div_arrKj4_EB4_', 9)).toBe(
+      key('_RINvNtCs1_4demo3div7div_arrKj8_EB4_', 9)
+    )
     // serde's derive expands many functions at one span: llvm-cov counts one.
-    expect(key('_RNvXs0_NvXNvNtCs1_4demo1__Visitor9expecting', 8)).toBe(key('_RINvXNvXNvNtCs1_4demo1__Field9visit_strEB4_', 8))
+    expect(key('_RNvXs0_NvXNvNtCs1_4demo1__Visitor9expecting', 8)).toBe(
+      key('_RINvXNvXNvNtCs1_4demo1__Field9visit_strEB4_', 8)
+    )
   })
 
   it('keeps a closure apart from its parent, and two closures of one line apart', () => {
@@ -32,7 +38,9 @@ describe('function identity keys', () => {
     const legacy = '_ZN4demo5scale17h0123456789abcdefE'
     expect(isRustSymbol(legacy)).toBe(true)
     expect(key(legacy, 3)).toBe(key('_ZN4demo5scale17hfedcba9876543210E', 3))
-    expect(key('_ZN4demo5scale28_$u7b$$u7b$closure$u7d$$u7d$17h0123456789abcdefE', 3)).not.toBe(key(legacy, 3))
+    expect(key('_ZN4demo5scale28_$u7b$$u7b$closure$u7d$$u7d$17h0123456789abcdefE', 3)).not.toBe(
+      key(legacy, 3)
+    )
     expect(isRustSymbol('_ZN5boost6detail4initEv')).toBe(false)
     expect(key('_ZN5boost6detail4initEv', 3)).toBe('_ZN5boost6detail4initEv')
     expect(key('(anonymous_1)', 3)).toBe('(anonymous_1)')

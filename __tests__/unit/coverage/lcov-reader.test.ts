@@ -71,7 +71,12 @@ describe('parseLcov records', () => {
 describe('parseLcov line endings and encodings', () => {
   it('accepts CRLF, a BOM, a missing final end_of_record and no final newline', () => {
     const report = parseLcov(
-      new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('SF:a.py\r\nDA:1,1\r\nDA:2,0\r\nend_of_record\r\nSF:b.py\r\nDA:7,2')]),
+      new Uint8Array([
+        0xef,
+        0xbb,
+        0xbf,
+        ...bytes('SF:a.py\r\nDA:1,1\r\nDA:2,0\r\nend_of_record\r\nSF:b.py\r\nDA:7,2')
+      ]),
       'crlf.info'
     )
     expect(linesOf(report, 'a.py')).toEqual([
@@ -105,7 +110,9 @@ describe('parseLcov with records out of order', () => {
   })
 
   it('takes FNDA before FN and skips comments, blank lines and unknown tags', () => {
-    const report = parse('# produced by a test\n\nSF:f.rs\nFNDA:4,g\nFN:10,g\nXYZ:whatever\nDA:10,4\n')
+    const report = parse(
+      '# produced by a test\n\nSF:f.rs\nFNDA:4,g\nFN:10,g\nXYZ:whatever\nDA:10,4\n'
+    )
     expect(report.files.get('f.rs')!.functions[0]?.hits).toBe(4)
   })
 })

@@ -34,9 +34,12 @@ function lcovMerge(shardFiles: string[], output: string): void {
     execFileSync('lcov', [...args, '-o', output], { stdio: 'pipe' })
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') {
-      throw new Error('lcov is not installed; this test runs the real lcov -a: apt-get install -y lcov', {
-        cause: error
-      })
+      throw new Error(
+        'lcov is not installed; this test runs the real lcov -a: apt-get install -y lcov',
+        {
+          cause: error
+        }
+      )
     }
     throw error
   }
@@ -54,12 +57,16 @@ describe('merging shards equals lcov -a (the real lcov 1.16)', () => {
           return file
         })
         lcovMerge(shardFiles, join(directory, 'lcov.info'))
-        const expected = canonical(parseLcov(readFileSync(join(directory, 'lcov.info')), 'lcov -a output'))
+        const expected = canonical(
+          parseLcov(readFileSync(join(directory, 'lcov.info')), 'lcov -a output')
+        )
 
         const parsed = shards.map((text, index) => parseLcov(Buffer.from(text), `shard${index}`))
         const merged = mergeReports(parsed)
         const accumulator = new ReportAccumulator()
-        shards.forEach((text, index) => readLcovInto(accumulator, Buffer.from(text), `shard${index}`))
+        shards.forEach((text, index) =>
+          readLcovInto(accumulator, Buffer.from(text), `shard${index}`)
+        )
         const streamed = accumulator.build()
         // Through the writer and back: what another tool would read from our lcov.info.
         const written = parseLcov(Buffer.from(writeLcov(merged)), 'written')
@@ -68,7 +75,8 @@ describe('merging shards equals lcov -a (the real lcov 1.16)', () => {
         for (const ours of [merged, streamed, written]) {
           const actual = canonical(ours)
           expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort())
-          for (const [path, text] of expected) expect(`${path}\n${actual.get(path)}`).toBe(`${path}\n${text}`)
+          for (const [path, text] of expected)
+            expect(`${path}\n${actual.get(path)}`).toBe(`${path}\n${text}`)
         }
       } finally {
         rmSync(directory, { recursive: true, force: true })

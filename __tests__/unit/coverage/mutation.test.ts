@@ -17,11 +17,55 @@ import { seededRandom } from './helpers/shards.js'
 const MUTATIONS_PER_FORMAT = 10_000
 
 const TOKENS = [
-  '99999999999999999999', '-1', '1e400', '4294967296', '1099511627776', '9007199254740993', '0', '1.5',
-  '-', ',', '\n', '\r\n', '\r', 'end_of_record\n', 'SF:', 'DA:', 'BRDA:1,e0,', 'FN:', 'FNDA:', 'FNL:', 'FNA:',
-  '<', '>', '/>', '</line>', '<line number="1" hits="1"/>', '<!DOCTYPE x [<!ENTITY a "b">]>', '&lol;',
-  '&#0;', '&#x110000;', '&amp;', ']]>', '<![CDATA[', '<!--', '<?xml', '"', "'", '=', '{', '}', '[', ']',
-  'null', 'NaN', '"executed_lines": [0]', '[[1, 0]]', '\u0000', '\u00ff\u00fe', '\uFFFD'
+  '99999999999999999999',
+  '-1',
+  '1e400',
+  '4294967296',
+  '1099511627776',
+  '9007199254740993',
+  '0',
+  '1.5',
+  '-',
+  ',',
+  '\n',
+  '\r\n',
+  '\r',
+  'end_of_record\n',
+  'SF:',
+  'DA:',
+  'BRDA:1,e0,',
+  'FN:',
+  'FNDA:',
+  'FNL:',
+  'FNA:',
+  '<',
+  '>',
+  '/>',
+  '</line>',
+  '<line number="1" hits="1"/>',
+  '<!DOCTYPE x [<!ENTITY a "b">]>',
+  '&lol;',
+  '&#0;',
+  '&#x110000;',
+  '&amp;',
+  ']]>',
+  '<![CDATA[',
+  '<!--',
+  '<?xml',
+  '"',
+  "'",
+  '=',
+  '{',
+  '}',
+  '[',
+  ']',
+  'null',
+  'NaN',
+  '"executed_lines": [0]',
+  '[[1, 0]]',
+  '\u0000',
+  '\u00ff\u00fe',
+  '\uFFFD'
 ].map((token) => new TextEncoder().encode(token))
 
 /** The first records of a real tracefile, cut at a record boundary. */
@@ -35,7 +79,9 @@ function firstRecords(data: Buffer, bytes: number): Uint8Array {
 function someFiles(data: Buffer, count: number): Uint8Array {
   const document = JSON.parse(data.toString('utf8'))
   const files = Object.fromEntries(Object.entries(document.files).slice(0, count))
-  return new TextEncoder().encode(JSON.stringify({ meta: document.meta, files, totals: document.totals }, null, 1))
+  return new TextEncoder().encode(
+    JSON.stringify({ meta: document.meta, files, totals: document.totals }, null, 1)
+  )
 }
 
 function mutate(input: Uint8Array, random: () => number): Uint8Array {
@@ -78,21 +124,33 @@ function checkSane(report: CoverageReport): void {
     let previous = 0
     file.lineNumbers.forEach((line, index) => {
       const hits = file.lineHits[index] as number
-      if (!(line > previous && line <= MAX_LINE_NUMBER && Number.isInteger(hits) && hits >= 0 && hits <= MAX_COUNT)) {
+      if (!(
+        line > previous &&
+        line <= MAX_LINE_NUMBER &&
+        Number.isInteger(hits) &&
+        hits >= 0 &&
+        hits <= MAX_COUNT
+      )) {
         throw new Error(`insane line ${line}=${hits} in ${file.path}`)
       }
       previous = line
     })
     for (const taken of file.branches.taken) {
-      if (!(taken === -1 || (Number.isInteger(taken) && taken >= 0 && taken <= MAX_COUNT))) throw new Error(`taken ${taken}`)
+      if (!(taken === -1 || (Number.isInteger(taken) && taken >= 0 && taken <= MAX_COUNT)))
+        throw new Error(`taken ${taken}`)
     }
     for (const record of file.functions) {
-      if (!(Number.isInteger(record.hits) && record.hits >= 0 && record.start >= 1)) throw new Error(`function ${record.name}`)
+      if (!(Number.isInteger(record.hits) && record.hits >= 0 && record.start >= 1))
+        throw new Error(`function ${record.name}`)
     }
   }
 }
 
-function run(format: string, inputs: Uint8Array[], parse: (data: Uint8Array, source: string) => CoverageReport) {
+function run(
+  format: string,
+  inputs: Uint8Array[],
+  parse: (data: Uint8Array, source: string) => CoverageReport
+) {
   const random = seededRandom(0x5eed + format.length)
   let refused = 0
   for (let index = 0; index < MUTATIONS_PER_FORMAT; index++) {
@@ -110,7 +168,10 @@ function run(format: string, inputs: Uint8Array[], parse: (data: Uint8Array, sou
         ((error as { line?: number }).line ?? 1) <= lines &&
         error.message.startsWith(`${source}:`)
       if (!typed) {
-        throw new Error(`mutant ${index} of ${format} escaped with ${String(error)}\n--- input ---\n${new TextDecoder().decode(data).slice(0, 2000)}`, { cause: error })
+        throw new Error(
+          `mutant ${index} of ${format} escaped with ${String(error)}\n--- input ---\n${new TextDecoder().decode(data).slice(0, 2000)}`,
+          { cause: error }
+        )
       }
       refused++
     }

@@ -20,26 +20,39 @@ describe('toPosixPath', () => {
 
 describe('normalizePaths', () => {
   it('makes paths inside the workspace relative and drops the others with a note', () => {
-    const report = normalizePaths(lcov(record('/repo/src/lib.rs') + record('/usr/include/stdio.h') + record('/repository/x.rs')), {
-      root: '/repo',
-      includeOutside: false
-    })
+    const report = normalizePaths(
+      lcov(
+        record('/repo/src/lib.rs') + record('/usr/include/stdio.h') + record('/repository/x.rs')
+      ),
+      {
+        root: '/repo',
+        includeOutside: false
+      }
+    )
     expect([...report.files.keys()]).toEqual(['src/lib.rs'])
     expect(report.files.get('src/lib.rs')?.outsideWorkspace).toBe(false)
-    expect(report.notes.join('\n')).toMatch(/2 file\(s\) outside the workspace \/repo were left out: \/usr\/include\/stdio\.h/)
+    expect(report.notes.join('\n')).toMatch(
+      /2 file\(s\) outside the workspace \/repo were left out: \/usr\/include\/stdio\.h/
+    )
   })
 
   it('keeps outside files, absolute and marked, when asked', () => {
-    const report = normalizePaths(lcov(record('/usr/include/stdio.h')), { root: '/repo', includeOutside: true })
+    const report = normalizePaths(lcov(record('/usr/include/stdio.h')), {
+      root: '/repo',
+      includeOutside: true
+    })
     expect(report.files.get('/usr/include/stdio.h')?.outsideWorkspace).toBe(true)
     expect(report.files.get('/usr/include/stdio.h')?.language).toBe('other')
   })
 
   it('handles a Windows report on a Windows workspace (drive letter case, backslashes)', () => {
-    const report = normalizePaths(parseLcov(readFixture('corpus', 'rust_zero2prod_windows.lcov.info'), 'w'), {
-      root: 'c:\\users\\kaloyan\\desktop\\learning\\zero2prod',
-      includeOutside: false
-    })
+    const report = normalizePaths(
+      parseLcov(readFixture('corpus', 'rust_zero2prod_windows.lcov.info'), 'w'),
+      {
+        root: 'c:\\users\\kaloyan\\desktop\\learning\\zero2prod',
+        includeOutside: false
+      }
+    )
     expect([...report.files.keys()].sort()).toEqual([
       'src/configuration.rs',
       'src/main.rs',
@@ -58,17 +71,24 @@ describe('normalizePaths with Cobertura <source> roots', () => {
       '</classes></package></packages></coverage>'
     const report = parseCobertura(new TextEncoder().encode(xml), 'c.xml')
     const existing = new Set(['python/demo/__init__.py'])
-    const normalized = normalizePaths(report, { root: '/ci/checkout', includeOutside: false, exists: (path) => existing.has(path) })
+    const normalized = normalizePaths(report, {
+      root: '/ci/checkout',
+      includeOutside: false,
+      exists: (path) => existing.has(path)
+    })
     expect([...normalized.files.keys()]).toEqual(['python/demo/__init__.py'])
     const blind = normalizePaths(report, { root: '/ci/checkout', includeOutside: false })
     expect([...blind.files.keys()]).toEqual(['demo/__init__.py'])
   })
 
   it('reads a foreign <source> (another machine) relative to the workspace', () => {
-    const report = normalizePaths(parseCobertura(readFixture('corpus', 'py_tuesday_branch.coverage.xml'), 't'), {
-      root: '/home/runner/work/tuesday',
-      includeOutside: false
-    })
+    const report = normalizePaths(
+      parseCobertura(readFixture('corpus', 'py_tuesday_branch.coverage.xml'), 't'),
+      {
+        root: '/home/runner/work/tuesday',
+        includeOutside: false
+      }
+    )
     expect([...report.files.keys()]).toContain('src/tuesday/__init__.py')
   })
 })
@@ -82,14 +102,21 @@ describe('normalizePaths for installed Python packages', () => {
         record('/opt/py/lib/python3.12/site-packages/requests/api.py')
     )
     const existing = new Set(['python/demo/core.py'])
-    const normalized = normalizePaths(report, { root: '/repo', includeOutside: false, exists: (path) => existing.has(path) })
+    const normalized = normalizePaths(report, {
+      root: '/repo',
+      includeOutside: false,
+      exists: (path) => existing.has(path)
+    })
     expect([...normalized.files.keys()]).toEqual(['python/demo/core.py'])
     expect([...fileLines(normalized.files.get('python/demo/core.py')!)]).toEqual([[1, 9]])
     expect(normalized.notes.join()).toMatch(/requests\/api\.py/)
   })
 
   it('maps coverage.py 4.5 absolute site-packages names of a real report', () => {
-    const report = parseCobertura(readFixture('corpus', 'py_ramstk_coveragepy45.cobertura.xml'), 'ramstk')
+    const report = parseCobertura(
+      readFixture('corpus', 'py_ramstk_coveragepy45.cobertura.xml'),
+      'ramstk'
+    )
     const normalized = normalizePaths(report, {
       root: '/ci/ramstk',
       includeOutside: false,
@@ -112,10 +139,15 @@ describe('normalizePaths with path maps and collisions', () => {
   })
 
   it('keeps coverage.py Windows keys apart from POSIX ones only until normalized', () => {
-    const report = parseCoveragePyJson(readFixture('corpus', 'py_neuralops_windows.coverage.json'), 'n')
+    const report = parseCoveragePyJson(
+      readFixture('corpus', 'py_neuralops_windows.coverage.json'),
+      'n'
+    )
     expect([...report.files.keys()].some((key) => key.includes('\\'))).toBe(true)
     const normalized = normalizePaths(report, { root: '/w', includeOutside: false })
-    expect([...normalized.files.keys()].every((key) => !key.includes('\\') && !key.startsWith('/'))).toBe(true)
+    expect(
+      [...normalized.files.keys()].every((key) => !key.includes('\\') && !key.startsWith('/'))
+    ).toBe(true)
     expect(normalized.files.size).toBe(report.files.size)
   })
 })

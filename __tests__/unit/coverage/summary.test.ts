@@ -27,21 +27,17 @@ describe('summarize', () => {
   })
 
   it('languages come from the extension', () => {
-    expect(['x.rs', 'x.py', 'x.pyx', 'X.PYI', 'x.c', 'dir.py/x', 'Makefile'].map(languageOf)).toEqual([
-      'rust',
-      'python',
-      'python',
-      'python',
-      'other',
-      'other',
-      'other'
-    ])
+    expect(
+      ['x.rs', 'x.py', 'x.pyx', 'X.PYI', 'x.c', 'dir.py/x', 'Makefile'].map(languageOf)
+    ).toEqual(['rust', 'python', 'python', 'python', 'other', 'other', 'other'])
   })
 })
 
 describe('uncoveredRanges', () => {
   it('groups uncovered lines across lines that are not instrumented, ends at covered ones', () => {
-    const report = lcov('SF:a.rs\nDA:1,1\nDA:2,0\nDA:3,0\nDA:6,0\nDA:7,4\nDA:9,0\nDA:20,0\nend_of_record\n')
+    const report = lcov(
+      'SF:a.rs\nDA:1,1\nDA:2,0\nDA:3,0\nDA:6,0\nDA:7,4\nDA:9,0\nDA:20,0\nend_of_record\n'
+    )
     expect(uncoveredRanges(report.files.get('a.rs')!)).toEqual([
       { start: 2, end: 6 },
       { start: 9, end: 20 }
@@ -85,7 +81,12 @@ describe('mergeReports across formats', () => {
                 executed_lines: executed,
                 missing_lines: missing,
                 executed_branches: executed.includes(2) ? [[2, 3]] : [],
-                missing_branches: executed.includes(2) ? [[2, 4]] : [[2, 3], [2, 4]],
+                missing_branches: executed.includes(2)
+                  ? [[2, 4]]
+                  : [
+                      [2, 3],
+                      [2, 4]
+                    ],
                 contexts: Object.fromEntries(executed.map((line) => [String(line), [test]]))
               }
             }

@@ -30,7 +30,12 @@ function modelText(report: CoverageReport, branchesAsCounts = false): string {
               return `${line}:${here.filter((b) => (b.taken ?? 0) > 0).length}/${here.length}`
             })
             .join(' ')
-        : branchList.map((b) => `${b.line}.${b.exception ? 'e' : ''}${b.block}.${b.label ?? b.id}=${b.taken ?? '-'}`).join(' ')
+        : branchList
+            .map(
+              (b) =>
+                `${b.line}.${b.exception ? 'e' : ''}${b.block}.${b.label ?? b.id}=${b.taken ?? '-'}`
+            )
+            .join(' ')
       const functions = file.functions.map((f) => `${f.name}@${f.start}=${f.hits}`).join(' ')
       return `${file.path} [${file.language}]\n  ${lines}\n  ${branches}\n  ${functions}`
     })
@@ -69,9 +74,13 @@ describe('Cobertura writer', () => {
     const directory = mkdtempSync(join(tmpdir(), 'mc-xml-'))
     try {
       writeFileSync(join(directory, 'cobertura.xml'), xml)
-      execFileSync('xmllint', ['--noout', '--nonet', '--dtdvalid', dtd, join(directory, 'cobertura.xml')], {
-        stdio: 'pipe'
-      })
+      execFileSync(
+        'xmllint',
+        ['--noout', '--nonet', '--dtdvalid', dtd, join(directory, 'cobertura.xml')],
+        {
+          stdio: 'pipe'
+        }
+      )
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') {
         throw new Error(
@@ -79,22 +88,29 @@ describe('Cobertura writer', () => {
           { cause: error }
         )
       }
-      throw new Error(`not valid against coverage-04.dtd:\n${String((error as { stderr?: Buffer }).stderr)}`, {
-        cause: error
-      })
+      throw new Error(
+        `not valid against coverage-04.dtd:\n${String((error as { stderr?: Buffer }).stderr)}`,
+        {
+          cause: error
+        }
+      )
     } finally {
       rmSync(directory, { recursive: true, force: true })
     }
   }
 
   it('writes documents valid against coverage-04.dtd (checked by xmllint)', () => {
-    const merged = mergeReports(realReports().map((r) => normalizePaths(r, { root: '/nowhere', includeOutside: true })))
+    const merged = mergeReports(
+      realReports().map((r) => normalizePaths(r, { root: '/nowhere', includeOutside: true }))
+    )
     validate(writeCobertura(merged, { root: '/nowhere', timestamp: 1700000000000 }))
     validate(writeCobertura(mergeReports([]), { root: '/r' }))
   })
 
   it('fails validation for a document the DTD forbids (the check can fail)', () => {
-    expect(() => validate('<coverage line-rate="1"><packages/></coverage>')).toThrow(/does not carry attribute branch-rate/)
+    expect(() => validate('<coverage line-rate="1"><packages/></coverage>')).toThrow(
+      /does not carry attribute branch-rate/
+    )
   })
 
   it('round-trips: totals equal, lines equal, branch counts per line equal', () => {
@@ -121,8 +137,18 @@ describe('summary JSON and atomic writing', () => {
     expect(Object.keys(json)).toEqual(['schema', 'totals', 'languages', 'files', 'notes'])
     expect(Object.keys(json.languages)).toEqual(['rust', 'python', 'other'])
     expect(json.totals.functions).toEqual({ found: 10, hit: 8, percent: 80 })
-    expect(json.files.map((f: { path: string }) => f.path)).toEqual(['core/src/lib.rs', 'ext/src/lib.rs'])
-    expect(Object.keys(json.files[0])).toEqual(['path', 'language', 'outsideWorkspace', 'lines', 'branches', 'functions'])
+    expect(json.files.map((f: { path: string }) => f.path)).toEqual([
+      'core/src/lib.rs',
+      'ext/src/lib.rs'
+    ])
+    expect(Object.keys(json.files[0])).toEqual([
+      'path',
+      'language',
+      'outsideWorkspace',
+      'lines',
+      'branches',
+      'functions'
+    ])
   })
 
   it('writes the three files through temporary names and leaves no temporary behind', async () => {
@@ -130,7 +156,11 @@ describe('summary JSON and atomic writing', () => {
     try {
       const report = parseLcov(readFixture('corpus', 'js_grandlinex_jest.lcov.info'), 'jest')
       const paths = await writeReportsAtomically(join(directory, 'out'), report, { root: '/r' })
-      expect(readdirSync(join(directory, 'out')).sort()).toEqual(['cobertura.xml', 'coverage-summary.json', 'lcov.info'])
+      expect(readdirSync(join(directory, 'out')).sort()).toEqual([
+        'cobertura.xml',
+        'coverage-summary.json',
+        'lcov.info'
+      ])
       expect(readFileSync(paths.lcov, 'utf8')).toBe(writeLcov(report))
       expect(JSON.parse(readFileSync(paths.summaryJson, 'utf8')).totals.lines.found).toBe(1477)
     } finally {

@@ -46,7 +46,10 @@ export function recountLcov(text: string): Omit<Totals3, 'functions'> {
       const table = branches.get(file) ?? new Map<string, number>()
       const before = table.get(key)
       const value = taken === '-' ? -1 : Number(taken)
-      table.set(key, before === undefined || before === -1 ? value : value === -1 ? before : before + value)
+      table.set(
+        key,
+        before === undefined || before === -1 ? value : value === -1 ? before : before + value
+      )
       branches.set(file, table)
     }
   }
@@ -65,5 +68,9 @@ export function recountLcov(text: string): Omit<Totals3, 'functions'> {
 }
 
 function zero(): Totals3 {
-  return { lines: { found: 0, hit: 0 }, branches: { found: 0, hit: 0 }, functions: { found: 0, hit: 0 } }
+  return {
+    lines: { found: 0, hit: 0 },
+    branches: { found: 0, hit: 0 },
+    functions: { found: 0, hit: 0 }
+  }
 }

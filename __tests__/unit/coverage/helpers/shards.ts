@@ -37,7 +37,12 @@ function projectShape(random: () => number, files: number): FileShape[] {
       .map((start) => ({ name: `_RNvCs0_4demo${index}f${start}`, start }))
     const branchLines = lines.filter((_, position) => position % 7 === 3)
     const extension = index % 3 === 0 ? 'py' : 'rs'
-    shape.push({ path: `/ws/pkg${index % 4}/mod_${index}.${extension}`, lines, functions, branchLines })
+    shape.push({
+      path: `/ws/pkg${index % 4}/mod_${index}.${extension}`,
+      lines,
+      functions,
+      branchLines
+    })
   }
   return shape
 }
