@@ -95,7 +95,10 @@ async function exportRust(
   // A shard's HTML would be thrown away: only the merge job publishes an artifact with pages.
   if (config.mode === 'collect') return
   const html = join(result.workDir, 'html', 'rust')
-  await exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html)
+  await timeline
+    .phase('Rust HTML report (cargo llvm-cov report --html)', () =>
+      exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html)
+    )
     // cargo llvm-cov writes its pages into <output-dir>/html.
     .then(() => (result.rustHtmlDir = join(html, 'html')))
     .catch((error: Error) => warning(`The Rust HTML report was not written: ${error.message}`))

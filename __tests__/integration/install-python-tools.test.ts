@@ -3,10 +3,20 @@
 // PyPI; and a uv project made from examples/pyo3-demo (a uv.lock generated here), prepared,
 // probed, completed with `uv pip`, built through `uv sync` in the debug profile with
 // cargo-llvm-cov's instrumented environment, and tested with `uv run pytest` kept from
-// re-syncing, which must leave Rust profiles behind.
+// re-syncing, which must leave Rust profiles behind; the same as the member of a uv workspace
+// whose root is virtual, built through the action's own default build (buildExtension).
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PYTHON_HELPER } from '../../src/assets.js'
@@ -24,6 +34,7 @@ import {
   uvTestEnv,
   uvVersion
 } from '../../src/install/uv.js'
+import { buildExtension } from '../../src/phases/python.js'
 
 jest.setTimeout(300_000)
 
@@ -72,7 +83,7 @@ describe('a virtual environment without coverage.py and without pip', () => {
     ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(MissingPythonToolsError)
     expect((error as Error).message).toContain(
-      `Missing in ${python}: coverage, pytest, pytest-cov. Install with:\n  ${python} -m ensurepip --upgrade && ${python} -m pip install --disable-pip-version-check 'coverage>=7.10' pytest pytest-cov\n`
+      `Missing in ${python}: coverage, pytest. Install with:\n  ${python} -m ensurepip --upgrade && ${python} -m pip install --disable-pip-version-check 'coverage>=7.10.4' pytest\n`
     )
   })
 
@@ -98,42 +109,56 @@ const describeWithUv = uvInstalled ? describe : describe.skip
 if (!uvInstalled)
   process.stdout.write('    (uv is not installed: the uv project tests are skipped)\n')
 
+/** One Cargo target directory for both uv projects: pyo3 is compiled once. */
+const uvTarget = mkdtempSync(join(tmpdir(), 'mc-uvtarget-'))
+const uvEnv = { ...process.env, CARGO_TARGET_DIR: uvTarget }
+afterAll(() => rmSync(uvTarget, { recursive: true, force: true }))
+
+/** examples/pyo3-demo copied to `dir`, with pytest as a dev dependency for uv. */
+function copyExample(dir: string): void {
+  // Without the extension an earlier build left in the example's sources.
+  const filter = (source: string) => !/\.(so|pyd|dylib)$/.test(source)
+  for (const entry of ['Cargo.toml', 'Cargo.lock', 'pyproject.toml', 'core', 'ext', 'python']) {
+    cpSync(join(EXAMPLE, entry), join(dir, entry), { recursive: true, filter })
+  }
+  cpSync(join(EXAMPLE, 'tests'), join(dir, 'tests'), { recursive: true })
+  appendFileSync(join(dir, 'pyproject.toml'), '\n[dependency-groups]\ndev = ["pytest>=8"]\n')
+}
+
+function profiles(targetDir: string): string[] {
+  return readdirSync(targetDir).filter((name) => name.endsWith('.profraw'))
+}
+
 describeWithUv('a uv project (examples/pyo3-demo with a uv.lock)', () => {
   const root = mkdtempSync(join(tmpdir(), 'mc-uvproject-'))
-  const env = { ...process.env, CARGO_TARGET_DIR: join(root, 'target') }
+  const env = uvEnv
 
   beforeAll(async () => {
-    for (const entry of [
-      'Cargo.toml',
-      'Cargo.lock',
-      'pyproject.toml',
-      'core',
-      'ext',
-      'python',
-      'tests'
-    ]) {
-      cpSync(join(EXAMPLE, entry), join(root, entry), { recursive: true })
-    }
-    appendFileSync(join(root, 'pyproject.toml'), '\n[dependency-groups]\ndev = ["pytest>=8"]\n')
+    copyExample(root)
     await exec(['uv', 'lock'], { cwd: root, env, silent: true })
   })
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-  it('is detected from a directory inside it', () => {
+  it('is detected from a directory inside it, which names no project itself', () => {
     expect(detectUvProject(join(root, 'python', 'pyo3_demo'))).toEqual({
       root,
       lockfile: join(root, 'uv.lock'),
-      name: 'pyo3-demo'
+      dir: join(root, 'python', 'pyo3_demo'),
+      name: undefined
     })
+    expect(detectUvProject(root)?.name).toBe('pyo3-demo')
   })
 
-  it('is prepared, probed through uv run, and completed with uv pip', async () => {
+  it('is prepared without the project, probed through uv run, and completed with uv pip', async () => {
     const project = detectUvProject(root)!
     expect(await uvVersion(env)).toMatch(/^\d+\.\d+/)
     await prepareUvProject(project, env, root)
     const before = await probe(uvPythonCommand(project), root)
     expect(before.executable).toBe(join(root, '.venv', 'bin', 'python'))
     expect([before.pytest !== null, before.coverage, before.pytestCov]).toEqual([true, null, null])
+    expect(readdirSync(join(root, '.venv', 'lib'), { recursive: true })).not.toContainEqual(
+      expect.stringMatching(/_native\./)
+    )
     const after = await ensurePythonTools(
       before,
       { pytest: true, pipBuild: false },
@@ -145,7 +170,7 @@ describeWithUv('a uv project (examples/pyo3-demo with a uv.lock)', () => {
         reprobe: () => probe(uvPythonCommand(project), root)
       }
     )
-    expect([after.coverage !== null, after.pytestCov !== null]).toEqual([true, true])
+    expect([after.coverage !== null, after.pytestCov]).toEqual([true, null])
   })
 
   it('builds the extension instrumented in the debug profile, and its tests write profiles', async () => {
@@ -158,10 +183,50 @@ describeWithUv('a uv project (examples/pyo3-demo with a uv.lock)', () => {
     const python = await probe(uvPythonCommand(project), root)
     expect(python.coverage).not.toBeNull() // --inexact kept what uv pip installed
     const testEnv = uvTestEnv({ ...env, ...instrumented }, python.scriptsDir)
+    const before = profiles(targetDir)
     await exec(['uv', 'run', 'pytest', '-q'], { cwd: root, env: testEnv, silent: true })
-    expect(
-      readdirSync(targetDir).filter((name) => name.endsWith('.profraw')).length
-    ).toBeGreaterThan(0)
+    expect(profiles(targetDir).length).toBeGreaterThan(before.length)
+  })
+})
+
+describeWithUv('a uv workspace: a virtual root with the maturin project as a member', () => {
+  const root = mkdtempSync(join(tmpdir(), 'mc-uvworkspace-'))
+  const member = join(root, 'ext')
+
+  beforeAll(async () => {
+    mkdirSync(member)
+    copyExample(member)
+    writeFileSync(join(root, 'pyproject.toml'), '[tool.uv.workspace]\nmembers = ["ext"]\n')
+    await exec(['uv', 'lock'], { cwd: root, env: uvEnv, silent: true })
+  })
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+  it('prepares the environment without building the member, then builds it instrumented', async () => {
+    const project = detectUvProject(member)!
+    expect(project).toMatchObject({ root, dir: member, name: 'pyo3-demo' })
+    await prepareUvProject(project, uvEnv, member)
+    const python = await probe(uvPythonCommand(project), member)
+    const listed = await exec(['uv', 'pip', 'list', '--python', python.executable], {
+      env: uvEnv,
+      captureStdout: true,
+      silent: true
+    })
+    // --no-install-project alone would have built the member in release (uninstrumented).
+    expect(listed.stdout).not.toMatch(/pyo3-demo/)
+    const instrumented = await cargoLlvmCovEnv(member)
+    const targetDir = instrumented.CARGO_TARGET_DIR ?? ''
+    const ienv = { env: { ...uvEnv, ...instrumented }, targetDir, variables: instrumented }
+    const info = { ...python, version: '', inVirtualenv: true, maturin: null, pip: null }
+    await buildExtension('auto', info, ienv, member, project)
+    // The editable install puts the extension next to the Python sources, instrumented.
+    const pkg = join(member, 'python', 'pyo3_demo')
+    const built = readdirSync(pkg).filter((name) => /^_native\..*\.so$/.test(name))
+    expect(built).toHaveLength(1)
+    expect(readFileSync(join(pkg, built[0]!)).includes('LLVM_PROFILE_FILE')).toBe(true)
+    const before = profiles(targetDir)
+    const testEnv = uvTestEnv(ienv.env, python.scriptsDir)
+    await exec(['uv', 'run', 'pytest', '-q'], { cwd: member, env: testEnv, silent: true })
+    expect(profiles(targetDir).length).toBeGreaterThan(before.length)
   })
 })
 
@@ -169,6 +234,7 @@ describeWithUv('a uv project (examples/pyo3-demo with a uv.lock)', () => {
 async function cargoLlvmCovEnv(cwd: string): Promise<Record<string, string>> {
   const { stdout } = await exec(['cargo', 'llvm-cov', 'show-env', '--sh'], {
     cwd,
+    env: uvEnv,
     captureStdout: true,
     silent: true
   })

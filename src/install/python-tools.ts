@@ -1,13 +1,17 @@
 /**
  * The Python packages the run needs in the test interpreter, checked against the probe of that
- * interpreter (src/python/mc_coverage.py probe): coverage >= 7.10 always; pytest and pytest-cov
- * when the test command runs pytest; maturin (and pip) when the default pip build runs. Missing
- * ones are an error that names the exact command, or are installed when install-python-tools
- * allows it (pip, or `uv pip` into a uv project's environment).
+ * interpreter (src/python/mc_coverage.py probe): coverage >= 7.10.4 always; pytest when the test
+ * command runs pytest; maturin (and pip) when the default pip build runs. Missing ones are an
+ * error that names the exact command, or are installed when install-python-tools allows it
+ * (pip, or `uv pip` into a uv project's environment).
+ *
+ * pytest-cov is not needed: the action starts coverage.py in every Python process itself. When
+ * it is installed, the tests run with --no-cov so that it does not start a second tracer.
  */
 import { exec } from '../exec.js'
 import { quoteForDisplay } from '../errors.js'
 import type { UvProject } from './uv.js'
+import { atLeast } from './versions.js'
 
 /** The fields of phases/python.ts PythonInfo this module reads (a PythonInfo fits). */
 export interface PythonToolsProbe {
@@ -15,6 +19,7 @@ export interface PythonToolsProbe {
   executable: string
   coverage: string | null
   pytest: string | null
+  /** Only read to pass --no-cov (phases/python.ts testEnv); never required. */
   pytestCov: string | null
   maturin: string | null
   pip: string | null
@@ -33,7 +38,12 @@ export interface MissingTool {
   found: string | null
 }
 
-export const MIN_COVERAGE = '7.10'
+/**
+ * 7.10.0 has no CoverageConfig.serialize (COVERAGE_PROCESS_CONFIG); before 7.10.4,
+ * Coverage(config_file=':data:…') is read as a file name ("Couldn't read ':data:…' as a config
+ * file"). Python 3.9 gets no coverage.py after 7.10.x, so the patch level matters.
+ */
+export const MIN_COVERAGE = '7.10.4'
 
 /** What the configured commands need; under uv the build gets maturin from build isolation. */
 export function pythonToolNeeds(
@@ -57,9 +67,6 @@ export function missingPythonTools(probe: PythonToolsProbe, needs: PythonToolNee
   }
   if (needs.pytest && !probe.pytest)
     missing.push({ name: 'pytest', requirement: 'pytest', found: null })
-  if (needs.pytest && !probe.pytestCov) {
-    missing.push({ name: 'pytest-cov', requirement: 'pytest-cov', found: null })
-  }
   if (needs.pipBuild && !probe.maturin) {
     missing.push({ name: 'maturin', requirement: 'maturin>=1,<2', found: null })
   }
@@ -67,17 +74,7 @@ export function missingPythonTools(probe: PythonToolsProbe, needs: PythonToolNee
   return missing
 }
 
-/** `7.10.2` >= `7.10`, comparing the leading numeric parts. */
-export function atLeast(version: string, minimum: string): boolean {
-  const parts = (text: string) => (/^\d+(\.\d+)*/.exec(text)?.[0] ?? '0').split('.').map(Number)
-  const have = parts(version)
-  const need = parts(minimum)
-  for (let i = 0; i < need.length; i++) {
-    const difference = (have[i] ?? 0) - (need[i] ?? 0)
-    if (difference !== 0) return difference > 0
-  }
-  return true
-}
+export { atLeast } from './versions.js'
 
 /** The install command this action would run: into the interpreter, or the uv environment. */
 export function installArgv(

@@ -2,8 +2,12 @@
  * uv projects (a uv.lock beside pyproject.toml): the Python phases run in the project's own
  * environment, made from the lock file, instead of whatever interpreter is on PATH.
  *
- *   prepare      uv sync --frozen --no-install-project   the locked dependencies, not the
- *                                                        extension (it is built next, instrumented)
+ * The project built is the one in the working directory: the lock's root itself, or a member
+ * of a uv workspace whose root may be virtual (no [project]); <name> is its [project].name.
+ *
+ *   prepare      uv sync --frozen --no-install-project --no-install-package <name>
+ *                the locked dependencies, not the extension (it is built next, instrumented;
+ *                --no-install-project alone would still build a workspace member in release)
  *   interpreter  uv run --frozen --no-sync python        the project's .venv, never re-synced
  *   build        uv sync --frozen --inexact --reinstall-package <name>
  *                with the instrumented env and MATURIN_PEP517_ARGS=--profile dev (buildEnv):
@@ -12,7 +16,8 @@
  *   tests        the user's command unchanged, with .venv/bin first on PATH, VIRTUAL_ENV set,
  *                and UV_NO_SYNC/UV_FROZEN so that a `uv run pytest` inside it does not re-sync
  *                (a re-sync would rebuild the extension in release, uninstrumented: 0%)
- * Verified with uv 0.13.9 on examples/pyo3-demo with a generated uv.lock.
+ * Verified with uv 0.13.9 on examples/pyo3-demo with a generated uv.lock, alone and as the
+ * member of a virtual workspace.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { delimiter, dirname, join, resolve } from 'node:path'
@@ -22,17 +27,25 @@ export interface UvProject {
   /** Directory of uv.lock (the project or workspace root). */
   root: string
   lockfile: string
-  /** [project].name of the root's pyproject.toml, when it has one. */
+  /** Directory of the project the action builds and tests: the working directory. */
+  dir: string
+  /** [project].name of that directory's pyproject.toml, when it has one. */
   name: string | undefined
 }
 
-/** The uv project `dir` belongs to: the nearest uv.lock in `dir` or above, up to `stopAt`. */
+/**
+ * The uv project `dir` belongs to: the nearest uv.lock in `dir` or above, up to `stopAt`;
+ * the project itself is the one in `dir` (a workspace member, or the root).
+ */
 export function detectUvProject(dir: string, stopAt?: string): UvProject | undefined {
   const limit = stopAt ? resolve(stopAt) : undefined
-  let current = resolve(dir)
+  const projectDir = resolve(dir)
+  let current = projectDir
   for (;;) {
     const lockfile = join(current, 'uv.lock')
-    if (existsSync(lockfile)) return { root: current, lockfile, name: projectName(current) }
+    if (existsSync(lockfile)) {
+      return { root: current, lockfile, dir: projectDir, name: projectName(projectDir) }
+    }
     const parent = dirname(current)
     if (current === limit || parent === current) return undefined
     current = parent
@@ -65,7 +78,8 @@ export async function uvVersion(env: NodeJS.ProcessEnv): Promise<string | undefi
 
 /** Creates or updates .venv from uv.lock without building the project itself. */
 export function uvPrepareArgv(project: UvProject): string[] {
-  return ['uv', 'sync', '--project', project.root, '--frozen', '--no-install-project']
+  const argv = ['uv', 'sync', '--project', project.root, '--frozen', '--no-install-project']
+  return project.name ? [...argv, '--no-install-package', project.name] : argv
 }
 
 /** The interpreter command (PythonInfo.command) for a uv project. */
@@ -77,7 +91,7 @@ export function uvPythonCommand(project: UvProject): string[] {
 export function uvBuildArgv(project: UvProject): string[] {
   if (!project.name) {
     throw new Error(
-      `${join(project.root, 'pyproject.toml')} has no [project] name: set python-build-command to build the extension`
+      `${join(project.dir, 'pyproject.toml')} has no [project] name: add one (the extension's package), or set python-build-command to a command that builds the extension in the debug profile into CARGO_TARGET_DIR`
     )
   }
   const argv = ['uv', 'sync', '--project', project.root, '--frozen', '--inexact']

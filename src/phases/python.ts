@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { PYTHON_HELPER, PYTHON_HOOK_DIR } from '../assets.js'
+import { quoteForDisplay } from '../errors.js'
 import { exec, runShell } from '../exec.js'
 import { uvBuildArgv, type UvProject } from '../install/uv.js'
 import type { InstrumentedEnv } from './env.js'
@@ -23,18 +24,45 @@ export interface PythonInfo {
   pip: string | null
 }
 
+/** The helper printed no JSON result: something in the interpreter wrote to stdout instead. */
+export class HelperOutputError extends Error {
+  constructor(command: readonly string[], stdout: string, stderrTail: string) {
+    const output = `${stdout.trim().split('\n').slice(-10).join('\n')}\n${stderrTail.trim()}`
+    super(
+      `The action's Python helper \`${command.map(quoteForDisplay).join(' ')}\` gave no JSON result (does a sitecustomize or .pth file of that interpreter print to stdout?). The last lines of its output:\n${output.trim() || '(none)'}`
+    )
+    this.name = 'HelperOutputError'
+  }
+}
+
 async function runHelper<T>(
   python: string[],
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv }
 ): Promise<T> {
-  const { stdout } = await exec([...python, PYTHON_HELPER, ...args], {
-    ...options,
-    captureStdout: true,
-    silent: true
-  })
-  const lastLine = stdout.trim().split('\n').pop() ?? ''
-  return JSON.parse(lastLine) as T
+  const argv = [...python, PYTHON_HELPER, ...args]
+  const result = await exec(argv, { ...options, captureStdout: true, silent: true })
+  const lastLine = result.stdout.trim().split('\n').pop() ?? ''
+  try {
+    const parsed: unknown = JSON.parse(lastLine)
+    if (parsed !== null && typeof parsed === 'object') return parsed as T
+  } catch {
+    // not JSON: reported below, with the output
+  }
+  throw new HelperOutputError(argv, result.stdout, result.stderrTail)
+}
+
+/**
+ * Environment of the helper commands: no coverage.py start-up, and a scratch file for any LLVM
+ * profile, so that a helper that loads the instrumented extension adds no coverage of its own.
+ */
+export function helperEnv(env: NodeJS.ProcessEnv, scratchDir: string): NodeJS.ProcessEnv {
+  const rest = without(env, ['COVERAGE_PROCESS_CONFIG', 'COVERAGE_PROCESS_START'])
+  return { ...rest, LLVM_PROFILE_FILE: join(scratchDir, 'helper-%p.profraw') }
+}
+
+function without(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !names.includes(name)))
 }
 
 /** The interpreter to use: the given command, or an active virtual environment, python, python3. */
@@ -81,25 +109,18 @@ export async function findPython(
 
 /** Environment with the interpreter's scripts directory first on PATH (maturin, pytest). */
 export function withScriptsOnPath(env: NodeJS.ProcessEnv, python: PythonInfo): NodeJS.ProcessEnv {
-  return { ...env, PATH: [python.scriptsDir, env.PATH ?? ''].filter(Boolean).join(delimiter) }
+  // Windows keeps the variable as `Path`; write it back under the name it already has.
+  const key = Object.keys(env).find((name) => name.toUpperCase() === 'PATH') ?? 'PATH'
+  return { ...env, [key]: [python.scriptsDir, env[key] ?? ''].filter(Boolean).join(delimiter) }
 }
 
 /**
- * The default build: an editable install through maturin's PEP 517 backend in the debug
- * profile. `pip install -e .` alone builds release, which `cargo llvm-cov report` (looking
- * in target/debug) never finds — the classic silent 0%.
+ * The default build: editable, through maturin's PEP 517 backend, in the debug profile. `pip
+ * install -e .` alone builds release, which `cargo llvm-cov report` never finds: a silent 0%.
  */
 export function defaultBuildArgv(python: PythonInfo, projectDir: string): string[] {
-  return [
-    ...python.command,
-    '-m',
-    'pip',
-    'install',
-    '--no-build-isolation',
-    '--disable-pip-version-check',
-    '-e',
-    projectDir
-  ]
+  const pip = [...python.command, '-m', 'pip', 'install', '--disable-pip-version-check']
+  return [...pip, '--no-build-isolation', '-e', projectDir]
 }
 
 export function buildEnv(ienv: InstrumentedEnv, python: PythonInfo): NodeJS.ProcessEnv {
@@ -121,9 +142,8 @@ export async function buildExtension(
 ): Promise<void> {
   const env = buildEnv(ienv, python)
   if (command === 'auto' && uv) {
-    // uv builds the project editable through maturin's PEP 517 backend; buildEnv's
-    // MATURIN_PEP517_ARGS=--profile dev keeps it in the debug profile.
-    assertMaturinProject(uv.root)
+    // An editable build through maturin's PEP 517 backend; buildEnv keeps it in the debug profile.
+    assertMaturinProject(cwd)
     await exec(uvBuildArgv(uv), {
       cwd,
       env,
@@ -163,6 +183,10 @@ export interface CoverageSetup {
   package: string | null
   extensionModule: string | null
   branch: boolean
+  /** The configuration as an INI file for a `coverage run` in the test command (COVERAGE_RCFILE). */
+  rcfile: string | null
+  /** Why there is no such file, when it could not be written faithfully. */
+  rcfileProblem: string | null
   warnings: string[]
 }
 
@@ -173,21 +197,13 @@ export async function coverageSetup(
   workDir: string,
   options: { source: string[]; subprocess: boolean }
 ): Promise<CoverageSetup> {
-  const args = [
-    'config',
-    '--project',
-    cwd,
-    '--data-file',
-    join(workDir, '.coverage'),
-    '--record',
-    join(workDir, 'coverage-config.json')
-  ]
+  const args = ['config', '--project', cwd, '--data-file', join(workDir, '.coverage')]
+  args.push('--record', join(workDir, 'coverage-config.json'))
+  args.push('--rcfile', join(workDir, 'coveragerc.ini'))
   for (const source of options.source) args.push('--source', source)
   if (options.subprocess) args.push('--subprocess')
-  const raw = await runHelper<Record<string, unknown>>(python.command, args, {
-    cwd,
-    env: process.env
-  })
+  const env = helperEnv(process.env, workDir)
+  const raw = await runHelper<Record<string, unknown>>(python.command, args, { cwd, env })
   return {
     serialized: String(raw.serialized),
     source: raw.source as string[],
@@ -196,18 +212,25 @@ export async function coverageSetup(
     package: (raw.package as string | null) ?? null,
     extensionModule: (raw.extension_module as string | null) ?? null,
     branch: Boolean(raw.branch),
+    rcfile: (raw.rcfile as string | null) ?? null,
+    rcfileProblem: (raw.rcfile_problem as string | null) ?? null,
     warnings: raw.warnings as string[]
   }
 }
 
-/** Environment of the Python test command: coverage.py in every process, SIGTERM made graceful. */
+/**
+ * Environment of the Python test command: coverage.py in its Python processes (all, or only its
+ * own), SIGTERM an exit that writes coverage, a `coverage run` in it given the action's settings.
+ */
 export function testEnv(
   ienv: InstrumentedEnv,
   python: PythonInfo,
   setup: CoverageSetup,
   subprocess: boolean
 ): NodeJS.ProcessEnv {
-  const env = withScriptsOnPath(ienv.env, python)
+  const scripts = withScriptsOnPath(ienv.env, python)
+  // COVERAGE_FILE would send the data of a `coverage run` elsewhere again.
+  const env = setup.rcfile ? without(scripts, ['COVERAGE_FILE']) : scripts
   const pythonPath = [PYTHON_HOOK_DIR, env.PYTHONPATH].filter(Boolean).join(delimiter)
   // pytest-cov would start a second tracer in the pytest process; coverage is already on.
   const addopts = python.pytestCov
@@ -218,6 +241,8 @@ export function testEnv(
     COVERAGE_PROCESS_CONFIG: setup.serialized,
     PYTHONPATH: pythonPath,
     MIXED_COVERAGE_SIGTERM: subprocess ? '1' : '0',
+    MIXED_COVERAGE_SUBPROCESS: subprocess ? '1' : '0',
+    ...(setup.rcfile ? { COVERAGE_RCFILE: setup.rcfile } : {}),
     ...(addopts ? { PYTEST_ADDOPTS: addopts } : {})
   }
 }
@@ -227,27 +252,33 @@ export async function runPythonTests(
   env: NodeJS.ProcessEnv,
   cwd: string
 ): Promise<number> {
-  const result = await runShell(command, { cwd, env, allowFailure: true })
-  return result.exitCode ?? 1
+  return (await runShell(command, { cwd, env, allowFailure: true })).exitCode ?? 1
 }
 
 export interface PythonReport {
   dataFiles: number
   measuredFiles: number
+  /** Data files left out, each with coverage.py's reason. */
+  skipped: string[]
 }
 
 /** Combines the per-process data files and writes coverage.py's JSON report to `jsonPath`. */
 export async function exportPythonReport(
   python: PythonInfo,
   setup: CoverageSetup,
-  cwd: string,
+  dirs: { cwd: string; workDir: string },
   jsonPath: string,
   htmlDir?: string
 ): Promise<PythonReport> {
-  const env = { ...process.env, MIXED_COVERAGE_CONFIG: setup.serialized }
+  const { cwd, workDir } = dirs
+  const env = { ...helperEnv(process.env, workDir), MIXED_COVERAGE_CONFIG: setup.serialized }
   const args = ['report', '--json', jsonPath, ...(htmlDir ? ['--html', htmlDir] : [])]
-  const raw = await runHelper<Record<string, number>>(python.command, args, { cwd, env })
-  return { dataFiles: raw.data_files ?? 0, measuredFiles: raw.measured_files ?? 0 }
+  const raw = await runHelper<Record<string, unknown>>(python.command, args, { cwd, env })
+  return {
+    dataFiles: Number(raw.data_files ?? 0),
+    measuredFiles: Number(raw.measured_files ?? 0),
+    skipped: (raw.skipped as string[] | undefined) ?? []
+  }
 }
 
 export interface ExtensionInfo {
@@ -257,11 +288,15 @@ export interface ExtensionInfo {
   mtime?: number
 }
 
+/** Where the test interpreter would import `module` from, found without importing it. */
 export async function inspectExtension(
   python: PythonInfo,
   module: string,
-  cwd: string,
+  dirs: { cwd: string; workDir: string },
   env: NodeJS.ProcessEnv
 ): Promise<ExtensionInfo> {
-  return runHelper<ExtensionInfo>(python.command, ['extension', '--module', module], { cwd, env })
+  return runHelper<ExtensionInfo>(python.command, ['extension', '--module', module], {
+    cwd: dirs.cwd,
+    env: helperEnv(env, dirs.workDir)
+  })
 }

@@ -5,30 +5,47 @@ It speaks JSON on stdout and never prints anything else there. Subcommands:
   probe                  what this interpreter has (versions of coverage, pytest-cov, ...)
   config                 the user's coverage.py configuration, read by coverage.py itself,
                          with the action's settings layered on top, serialized for
-                         COVERAGE_PROCESS_CONFIG
-  report                 combine the parallel data files and write coverage.py's JSON report
-  extension              where an extension module is imported from and whether it is
-                         instrumented (for the diagnosis of a silent 0%)
+                         COVERAGE_PROCESS_CONFIG (and written as an INI file for a
+                         `coverage run` in the test command, mc_rcfile.py)
+  report                 combine the data files and write coverage.py's JSON (and HTML) report
+  extension              where an extension module would be imported from, found without
+                         importing anything, and whether it is instrumented (for the
+                         diagnosis of a silent 0%)
 
-Works on Python 3.9 and later; needs coverage >= 7.10 for config and report.
+Works on Python 3.9 and later; needs coverage >= 7.10.4 for config and report (7.10.0 has no
+CoverageConfig.serialize; before 7.10.4, Coverage(config_file=":data:...") is not understood).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import glob
 import json
+import mmap
 import os
 import re
 import sys
 import sysconfig
 
+# Runs from the action's own directory: leave no __pycache__ there.
+sys.dont_write_bytecode = True
+
+
+def sibling(name: str):
+    """A module next to this file, loaded by its path: sys.path[0] is not this directory under
+    PYTHONSAFEPATH."""
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name + ".py")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 def version_of(distribution: str) -> str | None:
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-    except ImportError:  # pragma: no cover - Python < 3.8
-        return None
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(distribution)
     except PackageNotFoundError:
@@ -88,21 +105,26 @@ def default_source(project: str, pyproject: dict) -> tuple[list[str], str | None
     return [], package, module_name
 
 
+def choose_source(given: list[str], config, detected: list[str]) -> tuple[list[str], str]:
+    """What coverage.py measures, and where that comes from: the python-source input, the
+    user's configuration, the package maturin builds, or nothing."""
+    if given:
+        return [os.path.abspath(s) if os.path.exists(s) else s for s in given], "input"
+    if config.source or config.source_pkgs or config.run_include:
+        return list(config.source or []), "user-config"
+    if detected:
+        return detected, "pyproject"
+    return [], "none"
+
+
 def build_config(args: argparse.Namespace) -> dict:
     from coverage.config import read_coverage_config
 
     warnings: list[str] = []
     config = read_coverage_config(config_file=True, warn=warnings.append)
-    pyproject = read_pyproject(args.project)
-    detected, package, module_name = default_source(args.project, pyproject)
-    if args.source:
-        source, origin = [os.path.abspath(s) if os.path.exists(s) else s for s in args.source], "input"
-    elif config.source or config.source_pkgs or config.run_include:
-        source, origin = list(config.source or []), "user-config"
-    elif detected:
-        source, origin = detected, "pyproject"
-    else:
-        source, origin = [], "none"
+    users_parallel = bool(config.parallel)
+    detected, package, module_name = default_source(args.project, read_pyproject(args.project))
+    source, origin = choose_source(args.source, config, detected)
     if origin in ("input", "pyproject"):
         config.source = source
     config.data_file = args.data_file
@@ -110,6 +132,12 @@ def build_config(args: argparse.Namespace) -> dict:
     if args.subprocess:
         config.patch = sorted(set(config.patch or []) | {"subprocess"})
         config.sigterm = True
+    elif "subprocess" in (config.patch or []):
+        config.patch = [name for name in config.patch if name != "subprocess"]
+        warnings.append(
+            "[run] patch = subprocess of your configuration is not applied: "
+            "python-subprocess-coverage is false"
+        )
     if source and not config.paths and package and origin != "user-config":
         # Map an installed copy (site-packages) back to the source tree.
         config.paths = {
@@ -120,6 +148,10 @@ def build_config(args: argparse.Namespace) -> dict:
     serialized = config.serialize()
     with open(args.record, "w", encoding="utf-8") as handle:
         json.dump({"serialized": serialized, "source": source, "origin": origin}, handle)
+    rcfile, rcfile_problem = None, None
+    if args.rcfile:
+        write = sibling("mc_rcfile").write_rcfile
+        rcfile, rcfile_problem = write(config, users_parallel, args.rcfile)
     return {
         "serialized": serialized,
         "source": source,
@@ -128,44 +160,115 @@ def build_config(args: argparse.Namespace) -> dict:
         "package": package,
         "extension_module": module_name,
         "branch": bool(config.branch),
+        "rcfile": rcfile,
+        "rcfile_problem": rcfile_problem,
         "warnings": warnings,
     }
 
 
-def report(args: argparse.Namespace) -> dict:
-    import glob
+def data_pieces(data_file: str) -> list[str]:
+    return sorted(glob.glob(glob.escape(data_file) + ".*"))
 
+
+def combine_pieces(cov, pieces: list[str]) -> list[str]:
+    """Combines the data files, keeping them (they are the action's own, in its directory).
+
+    One that cannot be combined (branch data next to line data, from a `coverage run --branch`
+    in the test command) is left out and named.
+    """
+    from coverage.exceptions import DataError
+
+    try:
+        cov.combine(data_paths=pieces, keep=True)
+        return []
+    except DataError:
+        pass
+    skipped = []
+    for piece in pieces:
+        try:
+            cov.combine(data_paths=[piece], keep=True)
+        except DataError as error:
+            skipped.append(f"{os.path.basename(piece)}: {error}")
+    return skipped
+
+
+def report(args: argparse.Namespace) -> dict:
     import coverage
 
     config_data = os.environ.get("MIXED_COVERAGE_CONFIG", "")
     cov = coverage.Coverage(config_file=":data:" + config_data)
     data_file = cov.config.data_file
-    pieces = glob.glob(data_file + ".*")
+    pieces = data_pieces(data_file)
     if not pieces and not os.path.exists(data_file):
-        return {"data_files": 0, "measured_files": 0}
-    if pieces:
-        cov.combine(data_paths=pieces, keep=args.keep)
-        cov.save()
+        return {"data_files": 0, "measured_files": 0, "skipped": []}
+    # The data file itself exists when a `coverage run` or `coverage combine` in the test
+    # command wrote it: load it first, as coverage's own report commands do.
+    cov.load()
+    skipped = combine_pieces(cov, pieces) if pieces else []
+    cov.save()
     cov.load()
     measured = len(cov.get_data().measured_files())
     if measured:
-        cov.json_report(outfile=args.json, show_contexts=args.contexts)
+        cov.json_report(outfile=args.json)
         if args.html:
-            cov.html_report(directory=args.html, show_contexts=args.contexts)
-    return {"data_files": len(pieces), "measured_files": measured}
+            cov.html_report(directory=args.html)
+    return {"data_files": len(pieces), "measured_files": measured, "skipped": skipped}
+
+
+def find_spec_without_import(fullname: str, path):
+    """The finders' answer for one module, as the import system asks them, loading nothing."""
+    for finder in sys.meta_path:
+        find_spec = getattr(finder, "find_spec", None)
+        if find_spec is None:
+            continue
+        try:
+            spec = find_spec(fullname, path)
+        except Exception:  # a third-party finder that cannot answer this question
+            continue
+        if spec is not None:
+            return spec
+    return None
+
+
+def module_file(name: str) -> str | None:
+    """Where `import name` would load the module from, without executing any package.
+
+    importlib.util.find_spec("pkg._native") imports `pkg` first, whose __init__ may import the
+    instrumented extension: a profile of the inspection itself. Here each package is only
+    located, and its search locations are used for the next part of the name.
+    """
+    path = None
+    spec = None
+    parts = name.split(".")
+    for depth in range(1, len(parts) + 1):
+        spec = find_spec_without_import(".".join(parts[:depth]), path)
+        if spec is None:
+            return None
+        path = spec.submodule_search_locations
+        if depth < len(parts) and path is None:
+            return None  # a module, not a package
+    origin = spec.origin if spec else None
+    return origin if origin and os.path.isfile(origin) else None
+
+
+def is_instrumented(path: str) -> bool:
+    """The LLVM profile runtime reads LLVM_PROFILE_FILE; the name survives `strip`, unlike the
+    runtime's symbols (__llvm_profile_runtime)."""
+    with open(path, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            return False
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return data.find(b"LLVM_PROFILE_FILE") != -1
 
 
 def extension(args: argparse.Namespace) -> dict:
-    spec = importlib.util.find_spec(args.module)
-    origin = spec.origin if spec else None
-    if not origin or not os.path.exists(origin):
+    origin = module_file(args.module)
+    if origin is None:
         return {"module": args.module, "file": None}
-    with open(origin, "rb") as handle:
-        instrumented = b"__llvm_profile_runtime" in handle.read()
     return {
         "module": args.module,
         "file": os.path.abspath(origin),
-        "instrumented": instrumented,
+        "instrumented": is_instrumented(origin),
         "mtime": os.path.getmtime(origin),
     }
 
@@ -180,10 +283,9 @@ def main(argv: list[str]) -> int:
     config.add_argument("--record", required=True)
     config.add_argument("--source", action="append", default=[])
     config.add_argument("--subprocess", action="store_true")
+    config.add_argument("--rcfile", help="also write the configuration as an INI file here")
     rep = commands.add_parser("report")
     rep.add_argument("--json", required=True)
-    rep.add_argument("--keep", action="store_true")
-    rep.add_argument("--contexts", action="store_true")
     rep.add_argument("--html", help="also write coverage.py's HTML report into this directory")
     ext = commands.add_parser("extension")
     ext.add_argument("--module", required=True)

@@ -36,22 +36,34 @@ version = "0.1.0"
 name = "not-this-one"
 `
 
+/** A virtual workspace root: members, no [project] of its own. */
+const VIRTUAL_ROOT = `[tool.uv.workspace]
+members = ["packages/*"]
+`
+
 describe('detectUvProject', () => {
   it('finds uv.lock in the directory itself', () => {
     const root = tree({ 'uv.lock': '', 'pyproject.toml': PYPROJECT })
     expect(detectUvProject(root)).toEqual({
       root,
       lockfile: join(root, 'uv.lock'),
+      dir: root,
       name: 'pyo3-demo'
     })
   })
-  it('finds the workspace root from a member directory', () => {
+  it('finds the workspace root from a member, and takes the project from the member', () => {
     const root = tree({
       'uv.lock': '',
-      'pyproject.toml': PYPROJECT,
-      'packages/ext/pyproject.toml': ''
+      'pyproject.toml': VIRTUAL_ROOT,
+      'packages/ext/pyproject.toml': PYPROJECT
     })
-    expect(detectUvProject(join(root, 'packages', 'ext'))?.root).toBe(root)
+    const member = join(root, 'packages', 'ext')
+    expect(detectUvProject(member)).toEqual({
+      root,
+      lockfile: join(root, 'uv.lock'),
+      dir: member,
+      name: 'pyo3-demo'
+    })
   })
   it('does not look above stopAt', () => {
     const root = tree({ 'uv.lock': '', 'repo/pyproject.toml': PYPROJECT })
@@ -70,7 +82,7 @@ describe('projectName', () => {
 })
 
 describe('uv commands', () => {
-  const project = { root: '/w/p', lockfile: '/w/p/uv.lock', name: 'pyo3-demo' }
+  const project = { root: '/w/p', lockfile: '/w/p/uv.lock', dir: '/w/p', name: 'pyo3-demo' }
   it('prepares without the project, runs python without syncing, builds only the project', () => {
     expect(uvPrepareArgv(project)).toEqual([
       'uv',
@@ -78,7 +90,9 @@ describe('uv commands', () => {
       '--project',
       '/w/p',
       '--frozen',
-      '--no-install-project'
+      '--no-install-project',
+      '--no-install-package',
+      'pyo3-demo'
     ])
     expect(uvPythonCommand(project)).toEqual([
       'uv',
@@ -100,8 +114,35 @@ describe('uv commands', () => {
       'pyo3-demo'
     ])
   })
+  it('leaves out and then builds the member of a virtual workspace, not the root', () => {
+    const root = tree({
+      'uv.lock': '',
+      'pyproject.toml': VIRTUAL_ROOT,
+      'packages/ext/pyproject.toml': PYPROJECT
+    })
+    const member = detectUvProject(join(root, 'packages', 'ext'))!
+    expect(uvPrepareArgv(member)).toEqual([
+      'uv',
+      'sync',
+      '--project',
+      root,
+      '--frozen',
+      '--no-install-project',
+      '--no-install-package',
+      'pyo3-demo'
+    ])
+    expect(uvBuildArgv(member).slice(-2)).toEqual(['--reinstall-package', 'pyo3-demo'])
+    expect(uvBuildArgv(member).slice(2, 4)).toEqual(['--project', root])
+  })
+  it('prepares without --no-install-package when the directory names no project', () => {
+    expect(uvPrepareArgv({ ...project, name: undefined }).slice(-1)).toEqual([
+      '--no-install-project'
+    ])
+  })
   it('refuses to build a project without a name', () => {
-    expect(() => uvBuildArgv({ ...project, name: undefined })).toThrow(/no \[project\] name/)
+    expect(() => uvBuildArgv({ ...project, name: undefined })).toThrow(
+      /\/w\/p\/pyproject.toml has no \[project\] name: add one .*or set python-build-command/
+    )
   })
   it('activates the environment for the tests and keeps uv from re-syncing', () => {
     expect(uvTestEnv({ PATH: '/usr/bin', HOME: '/h' }, '/w/p/.venv/bin')).toEqual({
