@@ -14,22 +14,39 @@ export class InputError extends Error {
   }
 }
 
-/** An external command that exited non-zero (or could not start). */
+/** An external command that exited non-zero, could not start, or ran out of time. */
 export class CommandError extends Error {
   constructor(
     readonly command: readonly string[],
+    /** null when it could not start; 137 (128 + SIGKILL) when it was killed at its timeout. */
     readonly exitCode: number | null,
     readonly stderrTail: string,
-    readonly hint?: string
+    readonly hint?: string,
+    /** Set when the command was killed because it ran longer than this. */
+    readonly timeoutMs?: number
   ) {
     const shown = command.map(quoteForDisplay).join(' ')
-    const status = exitCode === null ? 'could not start' : `exited with code ${exitCode}`
+    const status =
+      timeoutMs !== undefined
+        ? `timed out after ${formatSeconds(timeoutMs)} and was killed`
+        : exitCode === null
+          ? 'could not start'
+          : `exited with code ${exitCode}`
     const tail = stderrTail.trim()
       ? `\n--- last lines of its error output ---\n${stderrTail.trim()}`
       : ''
     super(`${shown} ${status}${hint ? `: ${hint}` : ''}${tail}`)
     this.name = 'CommandError'
   }
+
+  get timedOut(): boolean {
+    return this.timeoutMs !== undefined
+  }
+}
+
+/** 90000 → '90 s', 1500 → '1.5 s'. */
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`
 }
 
 /** A required tool was not found; `tried` lists every place that was looked at. */

@@ -264,3 +264,40 @@ describe('a runner whose download host hangs: cargo install, then the caches', (
     expect(results.requests().length).toBe(before)
   })
 })
+
+/** Live processes whose command line mentions `text` (zombies have none, so they do not count). */
+function processesMentioning(text: string): string[] {
+  const found: string[] = []
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')
+      if (cmdline.includes(text)) found.push(`${pid}: ${cmdline.slice(0, 120)}`)
+    } catch {
+      // exited while we looked
+    }
+  }
+  return found
+}
+
+describe('cargo install cut off at its timeout', () => {
+  beforeAll(() => {
+    useToolCache('tool-cache-timeout')
+  })
+
+  it('says it timed out and leaves no rustc of the build running', async () => {
+    // A target dir of its own, so the build's rustc processes can be recognised by their args.
+    const target = join(root, 'timeout-target')
+    const error = await install({
+      env: { ...process.env, CARGO_TARGET_DIR: target },
+      sources: ['cargo-install'],
+      cargoInstallTimeoutMs: 20_000
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ToolNotFoundError)
+    expect((error as Error).message).toMatch(
+      /cargo-install: failed after .* — cargo install cargo-llvm-cov --locked --version 0\.9\.1 --root \S+ timed out after 20 s and was killed/
+    )
+    // rustc did run (the build got that far), and nothing of it is left.
+    expect(readdirSync(join(target, 'release', 'deps')).length).toBeGreaterThan(0)
+    expect(processesMentioning(target)).toEqual([])
+  }, 120_000)
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { changedLines, diffRangeFromEvent } from '../../src/publish/changed-lines.js'
@@ -117,6 +117,62 @@ describe('changedLines on a real repository', () => {
       status: 'unavailable',
       reason:
         'the checkout does not contain the merge base of the pull request; set fetch-depth: 3 or more on actions/checkout to measure changed lines'
+    })
+  })
+
+  it('keys paths the same when the workspace is reached through a symlink', async () => {
+    // git names the top level by its real path (macOS: /var/... is /private/var/...).
+    const { dir, base, head } = makeRepository()
+    const link = join(mkdtempSync(join(tmpdir(), 'mc-link-')), 'checkout')
+    symlinkSync(dir, link)
+    const atTop = await changedLines({ kind: 'push', base, head }, link)
+    expect(atTop.status === 'ok' && [...atTop.lines.keys()].sort()).toEqual([
+      'new file.py',
+      'src/lib.rs'
+    ])
+    const below = await changedLines({ kind: 'push', base, head }, join(link, 'src'))
+    expect(below.status === 'ok' && [...below.lines.keys()].sort()).toEqual([
+      '../new file.py',
+      'lib.rs'
+    ])
+  })
+
+  it("ignores the repository's diff.noprefix, diff.mnemonicPrefix and diff.renames", async () => {
+    const { dir, base } = makeRepository()
+    // A top-level directory named b: without prefixes, "+++ b/x.rs" would read as x.rs.
+    mkdirSync(join(dir, 'b'))
+    writeFileSync(join(dir, 'b', 'x.rs'), 'one\ntwo\n')
+    git(dir, 'add', '.')
+    git(dir, 'commit', '-qm', 'b/x.rs')
+    git(dir, 'mv', 'src/lib.rs', 'src/moved.rs')
+    git(dir, 'commit', '-qm', 'move')
+    const head = git(dir, 'rev-parse', 'HEAD')
+    for (const [key, value] of [
+      ['diff.noprefix', 'true'],
+      ['diff.mnemonicPrefix', 'true'],
+      ['diff.renames', 'false'],
+      ['diff.relative', 'true']
+    ]) {
+      git(dir, 'config', key as string, value as string)
+    }
+    const result = await changedLines({ kind: 'push', base, head }, dir)
+    expect(
+      result.status === 'ok' && Object.fromEntries([...result.lines].map(([k, v]) => [k, [...v]]))
+    ).toEqual({
+      'b/x.rs': [1, 2],
+      'new file.py': [1, 2],
+      // The lines the branch changed, not the whole moved file.
+      'src/moved.rs': [2, 6, 7]
+    })
+  })
+
+  it('names both causes when the previous commit of a push is missing', async () => {
+    const { dir, head } = makeRepository()
+    const result = await changedLines({ kind: 'push', base: 'f'.repeat(40), head }, dir)
+    expect(result).toEqual({
+      status: 'unavailable',
+      reason:
+        "the checkout does not contain the push's previous commit: either the history is too shallow (set fetch-depth: 0 on actions/checkout) or the push rewrote history (a force-push), which leaves no range to measure changed lines against"
     })
   })
 

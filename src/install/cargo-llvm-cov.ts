@@ -1,8 +1,7 @@
 /** cargo-llvm-cov as the pipeline uses it, and the checks that a binary is the one we want. */
-import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { delimiter, isAbsolute, join } from 'node:path'
 import { exec } from '../exec.js'
+import { pathDirs, pathFor, realHost, type Host } from './platform.js'
 
 export interface CargoLlvmCov {
   /** Absolute path (or command name) of the binary; invoked as `<binary> llvm-cov <subcommand>`. */
@@ -34,28 +33,34 @@ export async function versionOf(
  * Where a cargo subcommand is looked for: every PATH entry, then $CARGO_HOME/bin (or
  * ~/.cargo/bin), where `cargo install` puts it even when a container's PATH leaves it out.
  */
-export function candidateBinaries(env: NodeJS.ProcessEnv, binaryName: string): string[] {
-  const dirs = (env.PATH ?? '').split(delimiter).filter((dir) => dir && isAbsolute(dir))
-  dirs.push(cargoBinDir(env))
+export function candidateBinaries(
+  env: NodeJS.ProcessEnv,
+  binaryName: string,
+  host: Host = realHost()
+): string[] {
+  const path = pathFor(host.os)
+  const dirs = pathDirs(env, host.os).filter((dir) => path.isAbsolute(dir))
+  dirs.push(cargoBinDir(env, host.os))
   const seen = new Set<string>()
   return dirs
-    .map((dir) => join(dir, binaryName))
-    .filter((path) => !seen.has(path) && seen.add(path) && existsSync(path))
+    .map((dir) => path.join(dir, binaryName))
+    .filter((file) => !seen.has(file) && seen.add(file) && host.exists(file))
 }
 
-/** Where `cargo install` puts binaries without --root: $CARGO_INSTALL_ROOT/bin or $CARGO_HOME/bin. */
-export function cargoBinDir(env: NodeJS.ProcessEnv): string {
-  if (env.CARGO_INSTALL_ROOT) return join(env.CARGO_INSTALL_ROOT, 'bin')
-  return join(env.CARGO_HOME || join(env.HOME || homedir(), '.cargo'), 'bin')
+/**
+ * Where `cargo install` puts binaries without --root: $CARGO_INSTALL_ROOT/bin or $CARGO_HOME/bin.
+ * Cargo's home on Windows is under the user profile; a HOME set there (Git Bash, MSYS2) is a
+ * POSIX-style path cargo itself does not use.
+ */
+export function cargoBinDir(
+  env: NodeJS.ProcessEnv,
+  os: NodeJS.Platform = process.platform
+): string {
+  const path = pathFor(os)
+  if (env.CARGO_INSTALL_ROOT) return path.join(env.CARGO_INSTALL_ROOT, 'bin')
+  const home = os === 'win32' ? env.USERPROFILE || homedir() : env.HOME || homedir()
+  return path.join(env.CARGO_HOME || path.join(home, '.cargo'), 'bin')
 }
 
-/** Compares dotted versions numerically: negative, zero or positive like a sort comparator. */
-export function compareVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number)
-  const right = b.split('.').map(Number)
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0)
-    if (difference !== 0) return difference
-  }
-  return 0
-}
+// cargo-llvm-cov-sources.ts and latest-version.ts import it from here; versions.ts holds it.
+export { compareVersions } from './versions.js'

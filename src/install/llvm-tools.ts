@@ -4,9 +4,9 @@
  * (LLVM's readers accept older raw-profile and coverage-mapping formats, never newer ones).
  * This file checks candidates; llvm-ways.ts decides where they come from.
  */
-import { existsSync } from 'node:fs'
-import { delimiter, join } from 'node:path'
+import { posix } from 'node:path'
 import { exec } from '../exec.js'
+import { exeName, isPresent, pathFor, realHost, type Host } from './platform.js'
 
 export interface LlvmTools {
   llvmCov: string
@@ -101,17 +101,28 @@ export interface Candidate {
 }
 
 /** The tools in rustup's llvm-tools component of this toolchain. */
-export function rustupCandidate(rustc: RustcInfo, sysroot: string): Candidate {
-  const bin = join(sysroot, 'lib', 'rustlib', rustc.host, 'bin')
+export function rustupCandidate(
+  rustc: RustcInfo,
+  sysroot: string,
+  os: NodeJS.Platform = process.platform
+): Candidate {
+  const bin = pathFor(os).join(sysroot, 'lib', 'rustlib', rustc.host, 'bin')
   return {
     origin: `rustup component llvm-tools (${bin})`,
-    llvmCov: join(bin, 'llvm-cov'),
-    llvmProfdata: join(bin, 'llvm-profdata')
+    llvmCov: pathFor(os).join(bin, exeName('llvm-cov', os)),
+    llvmProfdata: pathFor(os).join(bin, exeName('llvm-profdata', os))
   }
 }
 
-/** A system LLVM of one major version: distribution directories, then suffixed names on PATH. */
-export function systemCandidates(major: number): Candidate[] {
+/**
+ * A system LLVM of one major version: distribution directories, then suffixed names on PATH.
+ * None of these exist on Windows, where LLVM's installer puts unsuffixed tools on PATH.
+ */
+export function systemCandidates(
+  major: number,
+  os: NodeJS.Platform = process.platform
+): Candidate[] {
+  if (os === 'win32') return []
   const candidates: Candidate[] = [
     `/usr/lib/llvm-${major}/bin`,
     `/usr/lib/llvm/${major}/bin`,
@@ -119,8 +130,8 @@ export function systemCandidates(major: number): Candidate[] {
     `/usr/local/opt/llvm@${major}/bin`
   ].map((dir) => ({
     origin: `system LLVM ${major} (${dir})`,
-    llvmCov: join(dir, 'llvm-cov'),
-    llvmProfdata: join(dir, 'llvm-profdata')
+    llvmCov: posix.join(dir, 'llvm-cov'),
+    llvmProfdata: posix.join(dir, 'llvm-profdata')
   }))
   candidates.push({
     origin: `llvm-cov-${major} on PATH`,
@@ -137,19 +148,20 @@ export function systemCandidates(major: number): Candidate[] {
 export function candidatePairs(
   rustc: RustcInfo,
   sysroot: string | undefined,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  os: NodeJS.Platform = process.platform
 ): Candidate[] {
   const candidates: Candidate[] = []
   const fromEnv = envCandidate(env)
   if (fromEnv) candidates.push(fromEnv)
-  if (sysroot) candidates.push(rustupCandidate(rustc, sysroot))
+  if (sysroot) candidates.push(rustupCandidate(rustc, sysroot, os))
   for (let major = rustc.llvmMajor; major <= rustc.llvmMajor + NEWER_MAJORS_ACCEPTED; major++) {
-    candidates.push(...systemCandidates(major))
+    candidates.push(...systemCandidates(major, os))
   }
   candidates.push({
     origin: 'llvm-cov on PATH',
-    llvmCov: 'llvm-cov',
-    llvmProfdata: 'llvm-profdata'
+    llvmCov: exeName('llvm-cov', os),
+    llvmProfdata: exeName('llvm-profdata', os)
   })
   return candidates
 }
@@ -167,9 +179,10 @@ export function envCandidate(env: NodeJS.ProcessEnv): Candidate | undefined {
 export async function checkCandidate(
   candidate: Candidate,
   rustc: RustcInfo,
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  host: Host = realHost()
 ): Promise<LlvmTools | string> {
-  if (!isPresent(candidate.llvmCov, env)) return `${candidate.origin}: not present`
+  if (!isPresent(candidate.llvmCov, env, host)) return `${candidate.origin}: not present`
   const major = await llvmMajorOf(candidate.llvmCov, env)
   if (major === undefined) return `${candidate.origin}: llvm-cov does not run`
   if (!isCompatibleMajor(major, rustc.llvmMajor)) {
@@ -183,21 +196,16 @@ export async function checkCandidate(
   return { ...candidate, major }
 }
 
-/** A path that exists, or a command name found in one of PATH's directories. */
-function isPresent(command: string, env: NodeJS.ProcessEnv): boolean {
-  if (command.includes('/')) return existsSync(command)
-  return (env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, command)))
-}
-
 /** The first candidate that passes, or every refusal. */
 export async function firstCompatible(
   candidates: readonly Candidate[],
   rustc: RustcInfo,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  host: Host = realHost()
 ): Promise<LlvmTools | string[]> {
   const refusals: string[] = []
   for (const candidate of candidates) {
-    const checked = await checkCandidate(candidate, rustc, env)
+    const checked = await checkCandidate(candidate, rustc, env, host)
     if (typeof checked !== 'string') return checked
     refusals.push(checked)
   }

@@ -8,6 +8,7 @@
 import { ToolNotFoundError } from '../errors.js'
 import { exec } from '../exec.js'
 import { aptInstallLlvm, aptUnavailable } from './apt.js'
+import { realHost, type Host } from './platform.js'
 import {
   candidatePairs,
   checkCandidate,
@@ -33,6 +34,8 @@ export interface LlvmToolsOptions {
   rustupTimeoutMs?: number
   sources?: readonly LlvmSource[]
   log?: InstallLog
+  /** Platform and file system the candidates are looked for on; this machine's by default. */
+  host?: Host
 }
 
 const RUSTUP_TIMEOUT_MS = 90_000
@@ -42,11 +45,12 @@ export async function findLlvmTools(options: LlvmToolsOptions = {}): Promise<Llv
   const log = options.log ?? coreLog
   const rustc = await rustcInfo(env, options.cwd)
   const sysroot = await rustcSysroot(env, options.cwd)
+  const host = options.host ?? realHost()
   const enabled = new Set(options.sources ?? ['env', 'rustup', 'system', 'apt'])
   const ways = [
-    { name: 'env' as const, attempt: () => fromEnv(rustc, env) },
-    { name: 'rustup' as const, attempt: () => fromRustup(rustc, sysroot, options, env) },
-    { name: 'system' as const, attempt: () => fromSystem(rustc, env) },
+    { name: 'env' as const, attempt: () => fromEnv(rustc, env, host) },
+    { name: 'rustup' as const, attempt: () => fromRustup(rustc, sysroot, options, env, host) },
+    { name: 'system' as const, attempt: () => fromSystem(rustc, env, host) },
     { name: 'apt' as const, attempt: () => fromApt(rustc, options, env) }
   ].filter((way) => enabled.has(way.name))
   const shown = `LLVM ${rustc.llvmMajor} tools (rustc ${rustc.release})`
@@ -62,10 +66,14 @@ export async function findLlvmTools(options: LlvmToolsOptions = {}): Promise<Llv
   )
 }
 
-async function fromEnv(rustc: RustcInfo, env: NodeJS.ProcessEnv): Promise<LlvmTools | Skip> {
+async function fromEnv(
+  rustc: RustcInfo,
+  env: NodeJS.ProcessEnv,
+  host: Host
+): Promise<LlvmTools | Skip> {
   const candidate = envCandidate(env)
   if (!candidate) return new Skip('LLVM_COV and LLVM_PROFDATA are not both set')
-  const checked = await checkCandidate(candidate, rustc, env)
+  const checked = await checkCandidate(candidate, rustc, env, host)
   // Set on purpose but unusable: say so loudly rather than quietly using other tools.
   if (typeof checked === 'string') throw new Error(checked)
   return checked
@@ -75,11 +83,12 @@ async function fromRustup(
   rustc: RustcInfo,
   sysroot: string | undefined,
   options: LlvmToolsOptions,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  host: Host
 ): Promise<LlvmTools | Skip> {
   if (!sysroot) return new Skip('rustc does not report its sysroot')
-  const candidate = rustupCandidate(rustc, sysroot)
-  const present = await checkCandidate(candidate, rustc, env)
+  const candidate = rustupCandidate(rustc, sysroot, host.os)
+  const present = await checkCandidate(candidate, rustc, env, host)
   if (typeof present !== 'string') return present
   const rustup = await exec(['rustup', '--version'], {
     env,
@@ -94,20 +103,26 @@ async function fromRustup(
     timeoutMs: options.rustupTimeoutMs ?? RUSTUP_TIMEOUT_MS,
     hint: 'rustup could not download llvm-tools (offline, or a toolchain without the component)'
   })
-  const added = await checkCandidate(candidate, rustc, env)
+  const added = await checkCandidate(candidate, rustc, env, host)
   if (typeof added === 'string') throw new Error(`after rustup component add: ${added}`)
   return added
 }
 
-async function fromSystem(rustc: RustcInfo, env: NodeJS.ProcessEnv): Promise<LlvmTools | Skip> {
+async function fromSystem(
+  rustc: RustcInfo,
+  env: NodeJS.ProcessEnv,
+  host: Host
+): Promise<LlvmTools | Skip> {
   // No sysroot and no LLVM_COV: the system candidates only.
-  const candidates = candidatePairs(rustc, undefined, {})
-  const found = await firstCompatible(candidates, rustc, env)
+  const candidates = candidatePairs(rustc, undefined, {}, host.os)
+  const found = await firstCompatible(candidates, rustc, env, host)
   if (!Array.isArray(found)) return found
   const informative = found.filter((reason) => !reason.endsWith(': not present'))
+  const usual =
+    host.os === 'win32' ? `LLVM ${rustc.llvmMajor} on PATH` : `/usr/lib/llvm-${rustc.llvmMajor}`
   return new Skip(
     informative.length
-      ? `${informative.join('; ')} (and no /usr/lib/llvm-${rustc.llvmMajor})`
+      ? `${informative.join('; ')} (and no ${usual})`
       : `no LLVM ${rustc.llvmMajor} found`
   )
 }

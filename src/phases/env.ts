@@ -6,7 +6,7 @@
 import type { CargoLlvmCov } from '../install/cargo-llvm-cov.js'
 import type { LlvmTools } from '../install/llvm-tools.js'
 import { exec } from '../exec.js'
-import { parseShowEnv } from './show-env.js'
+import { parseShowEnv, showEnvCommand } from './show-env.js'
 
 export interface InstrumentedEnv {
   env: NodeJS.ProcessEnv
@@ -25,17 +25,20 @@ export async function instrumentedEnv(
   cargoLlvmCov: CargoLlvmCov,
   llvm: LlvmTools,
   cwd: string,
-  base: NodeJS.ProcessEnv = process.env
+  base: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform
 ): Promise<InstrumentedEnv> {
   const env = toolEnv(base, llvm)
-  const { stdout } = await exec([cargoLlvmCov.binary, 'llvm-cov', 'show-env'], {
+  // A format flag, because the default quoting is cmd.exe's on Windows (see show-env.ts).
+  const showEnv = showEnvCommand(cargoLlvmCov.version, platform, env)
+  const { stdout } = await exec([cargoLlvmCov.binary, 'llvm-cov', ...showEnv.args], {
     cwd,
     env,
     captureStdout: true,
     silent: true,
     hint: 'is the working directory a Cargo workspace?'
   })
-  const variables = parseShowEnv(stdout)
+  const variables = parseShowEnv(stdout, showEnv.quoting)
   const targetDir = variables.CARGO_LLVM_COV_TARGET_DIR
   if (!targetDir) {
     throw new Error(

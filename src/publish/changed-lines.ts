@@ -3,6 +3,7 @@
  * changes (merge base → head); on pushes the pushed range when the event gives it.
  * Otherwise off. A history too shallow to diff is reported with the fetch-depth to set.
  */
+import { realpathSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { exec } from '../exec.js'
 import { parseUnifiedDiff, type ChangedLines } from './diff.js'
@@ -65,10 +66,38 @@ async function hasCommit(sha: string, cwd: string): Promise<boolean> {
 }
 
 function shallowMessage(range: DiffRange): string {
-  const depth =
-    range.commits !== undefined ? `fetch-depth: ${range.commits + 1} or more` : 'fetch-depth: 0'
-  return `the checkout does not contain ${range.kind === 'pull_request' ? 'the merge base of the pull request' : 'the pushed range'}; set ${depth} on actions/checkout to measure changed lines`
+  if (range.kind === 'pull_request') {
+    const depth =
+      range.commits !== undefined ? `fetch-depth: ${range.commits + 1} or more` : 'fetch-depth: 0'
+    return `the checkout does not contain the merge base of the pull request; set ${depth} on actions/checkout to measure changed lines`
+  }
+  // A force-push names a `before` that no branch holds any more: no fetch-depth brings it back.
+  return (
+    "the checkout does not contain the push's previous commit: either the history is too " +
+    'shallow (set fetch-depth: 0 on actions/checkout) or the push rewrote history (a force-push), ' +
+    'which leaves no range to measure changed lines against'
+  )
 }
+
+/**
+ * `git diff` whose output is what parseUnifiedDiff reads whatever the user's git configuration
+ * says: `a/`/`b/` prefixes despite diff.noprefix or diff.mnemonicPrefix, paths from the top
+ * level despite diff.relative (as `-c`, which a git older than that setting ignores, where
+ * `--no-relative` would be an error), renames detected despite diff.renames=false (a moved
+ * file's unchanged lines are not "changed"), no colour, no external diff or textconv.
+ */
+const DIFF = [
+  '-c',
+  'diff.relative=false',
+  'diff',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--find-renames',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--unified=0'
+]
 
 /**
  * Changed lines keyed by path relative to `workspace` (the root report paths use).
@@ -87,8 +116,12 @@ export async function changedLines(
     }
   }
   let top: string
+  let root: string
   try {
     top = (await git(['rev-parse', '--show-toplevel'], workspace)).trim()
+    // git names the top level by its real path; a workspace reached through a symlink (macOS's
+    // /var → /private/var, a linked checkout) must be too, or every path would start with '..'.
+    root = realpathSync(workspace)
   } catch {
     return { status: 'unavailable', reason: `${workspace} is not a git checkout` }
   }
@@ -103,13 +136,10 @@ export async function changedLines(
       return { status: 'unavailable', reason: shallowMessage(range) }
     }
   }
-  const diff = await git(
-    ['diff', '--no-color', '--no-ext-diff', '--unified=0', from, range.head],
-    top
-  )
+  const diff = await git([...DIFF, from, range.head, '--'], top)
   const lines: ChangedLines = new Map()
   for (const [path, set] of parseUnifiedDiff(diff)) {
-    lines.set(relative(workspace, resolve(top, path)).split('\\').join('/'), set)
+    lines.set(relative(root, resolve(top, path)).split('\\').join('/'), set)
   }
   return { status: 'ok', range, lines }
 }

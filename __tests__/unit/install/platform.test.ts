@@ -24,6 +24,7 @@ describe('targetTriple', () => {
       'cargo-llvm-cov-x86_64-unknown-linux-gnu.tar.gz'
     )
     expect(binaryName({ os: 'win32', arch: 'x64', musl: false })).toBe('cargo-llvm-cov.exe')
+    expect(binaryName({ os: 'darwin', arch: 'arm64', musl: false })).toBe('cargo-llvm-cov')
   })
 
   it('sees this machine as glibc Linux on x64', () => {
