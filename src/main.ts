@@ -23,6 +23,8 @@ export async function run(): Promise<void> {
   try {
     const config = getConfig()
     const workDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'mixed-coverage-'))
+    // Raw tool reports, coverage data and HTML stay here for the rest of the job.
+    core.info(`Working files of this run: ${workDir}`)
     if (config.mode === 'collect') {
       // A shard: measure and upload the raw results; the merge job gates and publishes.
       const failures = await collectShard({ config, timeline, workDir, outputs })
@@ -50,6 +52,7 @@ export async function run(): Promise<void> {
     // Only now, with everything written and published, may the step fail.
     const failures = [
       ...measurement.failures.map((failure) => failure.message),
+      ...reports.failures.map((failure) => failure.message),
       ...policyFailures(config, published, testFailures)
     ]
     if (failures.length > 0) throw new Error(failures.join('\n'))

@@ -2,6 +2,10 @@
  * The reporting half of a run: read the raw reports the tools wrote, normalise paths,
  * apply exclusions, merge into one model and write lcov, Cobertura and the JSON summary
  * into the output directory — before anything is gated or uploaded.
+ *
+ * Each report is read on its own: one that cannot be read (corrupt, over the size cap, gone)
+ * is left out and returned as a failure, and the others are still merged and written. A failure
+ * later never loses what was measured; run() fails the step for it after publishing.
  */
 import * as core from '@actions/core'
 import { existsSync, readFileSync, statSync } from 'node:fs'
@@ -9,9 +13,11 @@ import { join } from 'node:path'
 import type { Config } from './config.js'
 import {
   applyExclusions,
+  CoverageError,
   mergeReports,
   normalizePaths,
   parseReport,
+  ReportTooLargeError,
   summarize,
   writeReportsAtomically,
   type CoverageReport,
@@ -36,7 +42,10 @@ export interface ReportResult {
   totals: ReportSummary
   figures: Figures
   paths: { lcov: string; cobertura: string; summaryJson: string }
+  /** The merged report's notes, then one line per report left out. */
   notes: string[]
+  /** Reports that could not be read and are not in the merged reports. */
+  failures: ReportReadError[]
 }
 
 /** A report a tool wrote, and where its paths are rooted. */
@@ -46,6 +55,22 @@ export interface ToolReport {
   root: string
   /** Directories that relative file names in the report are relative to. */
   sourceRoots: string[]
+}
+
+/** A tool report left out of the merge; the message names the file and what was wrong. */
+export class ReportReadError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown
+  ) {
+    // The engine's errors already start with the file (and line); others get it in front.
+    const detail =
+      cause instanceof CoverageError
+        ? cause.message
+        : `${file}: ${cause instanceof Error ? cause.message : String(cause)}`
+    super(`Left out of the merged reports: ${detail}`, { cause })
+    this.name = 'ReportReadError'
+  }
 }
 
 /** The reports this job's tools wrote. */
@@ -61,16 +86,14 @@ export function toolReports(config: Config, measurement: Measurement): ToolRepor
     }))
 }
 
-/** Reads one tool report, refusing files over the configured size cap. */
+/** Reads one tool report, refusing files over the configured size cap before reading them. */
 export function readReport(input: ToolReport, config: Config): CoverageReport {
   const size = statSync(input.path).size
   if (size > config.maxReportSizeBytes) {
-    const capMb = config.maxReportSizeBytes / 1024 / 1024
-    throw new Error(
-      `${input.path} is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${capMb} MiB cap; raise the input max-report-size-mb if this is expected`
-    )
+    throw new ReportTooLargeError(input.path, size, config.maxReportSizeBytes)
   }
-  const parsed = parseReport(readFileSync(input.path), input.path)
+  const data = readFileSync(input.path)
+  const parsed = parseReport(data, input.path, { maxBytes: config.maxReportSizeBytes })
   return normalizePaths(parsed, {
     root: input.root,
     sourceRoots: input.sourceRoots,
@@ -85,15 +108,15 @@ export function buildReports(config: Config, measurement: Measurement): Promise<
 }
 
 /**
- * Reads, merges and writes: exclusion markers are read from the sources in this workspace,
- * so a merge job needs a checkout of the same commit.
+ * Reads, merges and writes what could be read: exclusion markers are read from the sources in
+ * this workspace, so a merge job needs a checkout of the same commit.
  */
 export async function buildMergedReports(
   config: Config,
   inputs: readonly ToolReport[]
 ): Promise<ReportResult> {
-  const merged = mergeReports(inputs.map((input) => readReport(input, config)))
-  const report = applyExclusions(merged, {
+  const { reports, failures } = readReports(inputs, config)
+  const report = applyExclusions(mergeReports(reports), {
     readSource: (relative: string) => readSource(config.workspace, relative),
     excludeGlobs: config.exclude,
     markerLanguages: ['rust']
@@ -106,7 +129,24 @@ export async function buildMergedReports(
     `Line coverage: ${shown(figures.lines)} total, ${shown(figures.rustLines)} Rust, ${shown(figures.pythonLines)} Python`
   )
   for (const note of report.notes) core.notice(note)
-  return { report, totals, figures, paths, notes: [...report.notes] }
+  const notes = [...report.notes, ...failures.map((failure) => failure.message)]
+  return { report, totals, figures, paths, notes, failures }
+}
+
+function readReports(
+  inputs: readonly ToolReport[],
+  config: Config
+): { reports: CoverageReport[]; failures: ReportReadError[] } {
+  const reports: CoverageReport[] = []
+  const failures: ReportReadError[] = []
+  for (const input of inputs) {
+    try {
+      reports.push(readReport(input, config))
+    } catch (error) {
+      failures.push(new ReportReadError(input.path, error))
+    }
+  }
+  return { reports, failures }
 }
 
 function readSource(root: string, relative: string): string | undefined {

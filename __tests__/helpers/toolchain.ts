@@ -1,5 +1,7 @@
 /** Paths and environment the integration tests share: one target dir, one tool cache. */
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { REPO_ROOT } from '../../scripts/runner.mjs'
 
@@ -45,4 +47,21 @@ export function systemPythonEnv(): Record<string, string | undefined> {
     CARGO_TARGET_DIR: CARGO_TARGET,
     RUNNER_TOOL_CACHE: TOOL_CACHE
   }
+}
+
+/** The directory the action kept this run's working files in (raw reports, coverage data), as it logs it. */
+export function workDirOf(result: { stdout: string }): string {
+  const logged = /^Working files of this run: (.+)$/m.exec(result.stdout)?.[1]
+  if (!logged) throw new Error('the action did not log its working directory')
+  return logged.trim()
+}
+
+/**
+ * Runs the machine's interpreter as the action finds it without a virtual environment
+ * (`python` on PATH with no virtual environment on it), in a directory outside any project.
+ */
+export function machinePython(args: string[]): string {
+  const env: Record<string, string | undefined> = { ...process.env, ...systemPythonEnv() }
+  delete env.VIRTUAL_ENV
+  return execFileSync('python', args, { env, cwd: tmpdir(), encoding: 'utf8' })
 }

@@ -21,15 +21,16 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Outputs } from '../../src/constants.js'
 import { workflowCommands } from '../fixtures/publish/workflow-commands.js'
+import { inputVariable, type Runner } from '../../scripts/runner.mjs'
 import {
   captureStdout,
+  runnerWithEmptyWorkspace,
   setEnv,
   snapshotDir,
   writeFiles,
   type CapturedOutput
 } from '../support/process-helpers.js'
 import { startResultsService, type ResultsService } from '../support/results-service.js'
-import { inputEnvName, makeRunnerEnv, type RunnerEnv } from '../support/runner-env.js'
 
 type ArtifactModule = typeof import('@actions/artifact')
 type PublishModule = typeof import('../../src/publish/index.js')
@@ -38,7 +39,7 @@ type StageModule = typeof import('../../src/publish/artifact.js')
 jest.setTimeout(60_000)
 
 let service: ResultsService
-let runner: RunnerEnv
+let runner: Runner
 let restoreEnv: () => void
 let artifact: ArtifactModule
 let publishing: PublishModule
@@ -47,7 +48,7 @@ let stdout: CapturedOutput
 
 beforeAll(async () => {
   service = await startResultsService({ repository: 'octo-org/octo-repo', runId: 5150 })
-  runner = makeRunnerEnv({ env: service.env(), runId: 5150 })
+  runner = runnerWithEmptyWorkspace({ env: service.env(), runId: 5150 })
   restoreEnv = setEnv(runner.env)
   artifact = await import('@actions/artifact')
   publishing = await import('../../src/publish/index.js')
@@ -58,7 +59,7 @@ afterAll(async () => {
   restoreEnv()
   await service.settled()
   await service.close()
-  await runner.cleanup()
+  runner.cleanup()
 })
 
 beforeEach(() => {
@@ -71,7 +72,7 @@ function runOutput(): {
   contents: import('../../src/publish/artifact.js').ArtifactContents
   root: string
 } {
-  const root = mkdtempSync(join(runner.paths.temp, 'run-'))
+  const root = mkdtempSync(join(runner.files.temp, 'run-'))
   const reports = writeFiles(join(root, 'coverage'), {
     'lcov.info': 'TN:\nSF:src/lib.rs\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nend_of_record\n',
     'cobertura.xml': '<?xml version="1.0"?>\n<coverage line-rate="0.5"/>\n',
@@ -122,7 +123,7 @@ describe('the report artifact with the real client', () => {
     expect(days).toBeGreaterThan(2.9)
     expect(days).toBeLessThanOrEqual(3)
 
-    const target = mkdtempSync(join(runner.paths.temp, 'download-'))
+    const target = mkdtempSync(join(runner.files.temp, 'download-'))
     const client = new artifact.DefaultArtifactClient()
     const { artifact: found } = await client.getArtifact('mixed-coverage-test')
     await client.downloadArtifact(found.id, { path: target, expectedHash: found.digest })
@@ -151,15 +152,15 @@ describe('publish() and the upload policy', () => {
     const { buildReports } = await import('../../src/reports.js')
     const { Timeline } = await import('../../src/timeline.js')
     const { ActionOutputs } = await import('../../src/publish/outputs.js')
-    const workspace = runner.paths.workspace
+    const workspace = runner.workspace
     writeFiles(workspace, { 'src/lib.rs': 'fn a() {}\nfn b() {}\n' })
-    const workDir = mkdtempSync(join(runner.paths.temp, 'work-'))
+    const workDir = mkdtempSync(join(runner.files.temp, 'work-'))
     const [lcov] = writeFiles(workDir, {
       'rust.lcov': `TN:\nSF:${join(workspace, 'src/lib.rs')}\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nend_of_record\n`
     })
     const env = {
       ...process.env,
-      ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputEnvName(k), v]))
+      ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVariable(k), v]))
     }
     const config = getConfig(env)
     const measurement = { failures: [], workDir, rustLcovPath: lcov, rustTestsExit: 0 }
@@ -197,12 +198,12 @@ describe('publish() and the upload policy', () => {
         )
       })
     )
-    expect(readFileSync(runner.paths.summary, 'utf8')).toContain('(no artifact: ')
+    expect(readFileSync(runner.files.summary, 'utf8')).toContain('(no artifact: ')
   })
 
   it('fails the step under on-upload-failure: fail, after the summary was written', async () => {
     service.failNext('CreateArtifact', { code: 'permission_denied', message: 'still no' })
-    const summaryBefore = readFileSync(runner.paths.summary, 'utf8').length
+    const summaryBefore = readFileSync(runner.files.summary, 'utf8').length
     const { outcome, failures } = await published({
       'artifact-name': 'refused-fail',
       'on-upload-failure': 'fail'
@@ -214,7 +215,7 @@ describe('publish() and the upload policy', () => {
     expect(
       workflowCommands(stdout.text()).filter((c) => c.properties.title === 'Artifact upload failed')
     ).toEqual([])
-    const summary = readFileSync(runner.paths.summary, 'utf8').slice(summaryBefore)
+    const summary = readFileSync(runner.files.summary, 'utf8').slice(summaryBefore)
     expect(summary).toMatch(/^## Coverage/)
     expect(summary).toContain('still no')
   })

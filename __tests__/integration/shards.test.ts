@@ -6,7 +6,7 @@
  * of one run of the same tests. Nothing is mocked; the service is the one stand-in, for
  * GitHub's artifact backend.
  *
- * The four action runs share the Cargo target directory, so they run one after another.
+ * The action runs share the Cargo target directory, so they run one after another.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
@@ -14,9 +14,17 @@ import { join } from 'node:path'
 import { runAction, type RunActionResult } from '../../scripts/runner.mjs'
 import { actionDist, phaseDurations } from '../e2e/support/action-dist.js'
 import { lcovLines, toObject } from '../helpers/lcov-lines.js'
-import { REPO_ROOT, TMP, venvEnv } from '../helpers/toolchain.js'
-import { captureStdout, setEnv } from '../support/process-helpers.js'
+import { REPO_ROOT, TMP, venvEnv, workDirOf } from '../helpers/toolchain.js'
 import { startResultsService, type ResultsService } from '../support/results-service.js'
+import {
+  asWindowsShard,
+  expectSuccess,
+  mergedLcov,
+  readJson,
+  renamedShard,
+  stagedShard,
+  uploadShardArtifact
+} from '../support/shard-jobs.js'
 
 jest.setTimeout(900_000)
 
@@ -42,9 +50,11 @@ async function runJob(
   job: string,
   inputs: Record<string, string>,
   env: Record<string, string | undefined> = {},
-  runId = RUN_ID
+  runId = RUN_ID,
+  runner: { jobIndex?: string } = {}
 ): Promise<RunActionResult> {
   const result = await runAction({
+    ...runner,
     entry,
     inputs: {
       'working-directory': 'examples/pyo3-demo',
@@ -56,16 +66,6 @@ async function runJob(
   // Kept for reading after the test: the job's log as the runner would show it.
   writeFileSync(join(OUT, `${job}-${runId}.log`), result.stdout)
   return result
-}
-
-function expectSuccess(result: RunActionResult, what: string): void {
-  if (result.exitCode !== 0) {
-    throw new Error(`${what} failed (${result.exitCode}):\n${result.stdout.slice(-6000)}`)
-  }
-}
-
-function mergedLcov(result: RunActionResult): string {
-  return readFileSync(result.outputs['lcov-path'] as string, 'utf8')
 }
 
 const runs: Record<'rust' | 'python' | 'merge' | 'single', RunActionResult> = {} as never
@@ -109,8 +109,9 @@ describe('two collect jobs and a merge job in one workflow run', () => {
       .list()
       .map((artifact) => artifact.name)
       .sort()
+    // The merge job's report artifact: artifact-name's default, as the runner evaluates it.
     expect(names).toEqual([
-      'mixed-coverage-coverage',
+      'mixed-coverage-coverage-0',
       'mixed-coverage-shard-python',
       'mixed-coverage-shard-rust'
     ])
@@ -141,6 +142,7 @@ describe('two collect jobs and a merge job in one workflow run', () => {
     expect(runs.rust.outputs['artifact-id']).toBe(String(shard?.id))
     expect(runs.rust.outputs['python-line-coverage']).toBe('')
     expect(runs.rust.summary).toMatch(/Thresholds are gated by the merge job/)
+    expect(runs.rust.summary).toMatch(/^### mixed-coverage shard <code>rust<\/code>$/m)
   })
 
   it('merges to exactly the per-line lcov of one run of the same tests', () => {
@@ -158,7 +160,7 @@ describe('two collect jobs and a merge job in one workflow run', () => {
       Object.fromEntries(COVERAGE_OUTPUTS.map((name) => [name, result.outputs[name]]))
     expect(pick(runs.merge)).toEqual(pick(runs.single))
     expect(runs.merge.outputs['line-coverage']).toMatch(/^\d+\.\d\d$/)
-    const report = service.artifacts.list().find((a) => a.name === 'mixed-coverage-coverage')
+    const report = service.artifacts.list().find((a) => a.name === 'mixed-coverage-coverage-0')
     expect(runs.merge.outputs['artifact-id']).toBe(String(report?.id))
     expect(runs.merge.summary).toMatch(/Find the shard artifacts of this run/)
   })
@@ -194,7 +196,7 @@ describe('what collect and merge refuse', () => {
   })
 
   it('collect with the default shard name of a runner without strategy.job-index', async () => {
-    const result = await runJob('act-leg', { mode: 'collect', shard: 'coverage-' })
+    const result = await runJob('act-leg', { mode: 'collect' }, {}, RUN_ID, { jobIndex: '' })
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toMatch(
       /::error::Input 'shard': 'coverage-' is the default without strategy\.job-index/
@@ -220,11 +222,7 @@ describe('a shard measured on Windows', () => {
   it('merges to the same numbers as the Linux shard it mirrors', async () => {
     const windowsRun = 5151
     await uploadShard(windowsRun, 'windows', asWindowsShard(stagedShard(runs.python), 'windows'))
-    const linux = stagedShard(runs.rust)
-    await uploadShard(windowsRun, 'linux', {
-      'rust.lcov': readFileSync(join(linux, 'rust.lcov'), 'utf8'),
-      'shard.json': JSON.stringify({ ...readJson(join(linux, 'shard.json')), shard: 'linux' })
-    })
+    await uploadShard(windowsRun, 'linux', renamedShard(stagedShard(runs.rust), 'linux'))
     const merge = await runJob(
       'merge',
       { mode: 'merge', 'expected-shards': '2', 'upload-artifact': 'false' },
@@ -239,62 +237,64 @@ describe('a shard measured on Windows', () => {
   })
 })
 
-/** Where a collect run staged its shard artifact (its files as uploaded). */
-function stagedShard(result: RunActionResult): string {
-  const workDir = readdirSync(result.files.temp).find((name) => name.startsWith('mixed-coverage-'))
-  return join(result.files.temp, workDir as string, 'shard-artifact')
-}
-
-function readJson(path: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
-}
-
-/**
- * A shard's files as a windows-latest runner writes them: lcov paths under D:\a\repo\repo
- * with backslashes, coverage.py names with backslashes, the manifest rooted there.
- */
-function asWindowsShard(dir: string, shard: string): Record<string, string> {
-  const lcov = readFileSync(join(dir, 'rust.lcov'), 'utf8').replace(
-    /^SF:(.*)$/gm,
-    (_, path: string) => `SF:${path.replace(REPO_ROOT, 'D:\\a\\repo\\repo').replace(/\//g, '\\')}`
-  )
-  const json = readJson(join(dir, 'python-coverage.json'))
-  json.files = Object.fromEntries(
-    Object.entries(json.files as object).map(([name, data]) => [name.replace(/\//g, '\\'), data])
-  )
-  const manifest = readJson(join(dir, 'shard.json'))
-  Object.assign(manifest, {
-    shard,
-    workspace: 'D:\\a\\repo\\repo',
-    runner: { os: 'Windows', arch: 'X64' }
-  })
-  return {
-    'rust.lcov': lcov,
-    'python-coverage.json': JSON.stringify(json),
-    'shard.json': JSON.stringify(manifest)
-  }
-}
-
-/** Uploads a shard artifact as another job of run `runId`, with the real artifact client. */
-async function uploadShard(
-  runId: number,
-  shard: string,
-  files: Record<string, string>
-): Promise<void> {
-  const dir = join(OUT, `upload-${runId}-${shard}`)
-  const restore = setEnv(service.env({ runId, job: `shard-${shard}` }))
-  // The client logs every request (::debug::); the test's output is no place for that.
-  const stdout = captureStdout()
-  try {
-    const { DefaultArtifactClient } = await import('@actions/artifact')
-    mkdirSync(dir, { recursive: true })
-    const paths = Object.entries(files).map(([name, text]) => {
-      writeFileSync(join(dir, name), text)
-      return join(dir, name)
+describe('a shard whose report cannot be read', () => {
+  it('merges and publishes the other shards, then fails naming the file', async () => {
+    const run = 5152
+    await uploadShard(run, 'linux', renamedShard(stagedShard(runs.rust), 'linux'))
+    const reports = { rust: null, python: 'python-coverage.json' }
+    await uploadShard(run, 'broken', {
+      ...renamedShard(stagedShard(runs.python), 'broken', { reports }),
+      'python-coverage.json': '{"meta": {"format": 3}, "files": {"a.py": {"executed_lines": [1,'
     })
-    await new DefaultArtifactClient().uploadArtifact(`mixed-coverage-shard-${shard}`, paths, dir)
-  } finally {
-    stdout.restore()
-    restore()
-  }
+    const merge = await runJob(
+      'merge-broken',
+      { mode: 'merge', 'expected-shards': '2', 'upload-artifact': 'false' },
+      {},
+      run
+    )
+
+    expect(merge.exitCode).toBe(1)
+    const left = /^::error::.*Left out of the merged reports: (\S+):\d+: /m.exec(merge.stdout)
+    expect(left?.[1]).toBe(
+      join(workDirOf(merge), 'shards', 'mixed-coverage-shard-broken', 'python-coverage.json')
+    )
+    // What could be read was merged, written and published: the Linux shard's Rust report.
+    expect(mergedLcov(merge)).toBe(mergedLcov(runs.rust))
+    expect(merge.outputs['line-coverage']).toBe(runs.rust.outputs['line-coverage'])
+    expect(merge.summary).toContain('Left out of the merged reports')
+  })
+})
+
+describe('re-runs of a collect leg', () => {
+  it("replace the leg's shard of the earlier attempt, never another leg's of this attempt", async () => {
+    const shards = () => service.artifacts.list().filter((a) => a.name.endsWith('-shard-rust'))
+    const [first] = shards()
+    // Nothing measured: what is checked is the upload, not the numbers.
+    const leg = {
+      mode: 'collect',
+      shard: 'rust',
+      'rust-test-command': '',
+      'python-test-command': ''
+    }
+    const twin = await runJob('shard-rust-twin', leg)
+    expect(twin.stdout).toMatch(
+      /::error::The shard artifact mixed-coverage-shard-rust was not uploaded: Another job of this run attempt \(coverage, Linux\) already uploaded mixed-coverage-shard-rust\. Give every matrix leg its own shard input/
+    )
+    expect([twin.exitCode, shards()]).toEqual([1, [first]])
+
+    const rerun = await runJob('shard-rust-attempt-2', leg, { GITHUB_RUN_ATTEMPT: '2' })
+    expectSuccess(rerun, 're-run of the Rust leg')
+    const [now, ...more] = shards()
+    expect([now?.id === first?.id, more]).toEqual([false, []])
+    expect(rerun.outputs['artifact-id']).toBe(String(now?.id))
+    expect(readJson(join(stagedShard(rerun), 'shard.json'))['job']).toMatchObject({
+      runAttempt: '2'
+    })
+  })
+})
+
+/** Uploads a shard artifact as job `shard-<shard>` of run `runId`. */
+function uploadShard(runId: number, shard: string, files: Record<string, string>): Promise<void> {
+  const dir = join(OUT, `upload-${runId}-${shard}`)
+  return uploadShardArtifact(service.env({ runId, job: `shard-${shard}` }), shard, files, dir)
 }

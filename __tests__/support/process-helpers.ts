@@ -1,8 +1,10 @@
 // Small helpers for tests that run @actions code in-process or as a child process.
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
+import { makeRunner, type Runner, type RunnerOptions } from '../../scripts/runner.mjs'
 
 /** Sets variables in process.env; the returned function puts the previous values back. */
 export function setEnv(vars: Record<string, string>): () => void {
@@ -19,6 +21,17 @@ export function setEnv(vars: Record<string, string>): () => void {
 export interface CapturedOutput {
   text(): string
   restore(): void
+}
+
+/**
+ * The runner emulation (scripts/runner.mjs) with an empty workspace of its own, for tests that
+ * run @actions code in this process and write files into the workspace; cleanup() removes both.
+ */
+export function runnerWithEmptyWorkspace(options: RunnerOptions = {}): Runner {
+  const runnerDir = mkdtempSync(join(tmpdir(), 'mc-runner-'))
+  const workspace = join(runnerDir, 'work')
+  mkdirSync(workspace)
+  return makeRunner({ ...options, runnerDir, workspace })
 }
 
 /** Swallows process.stdout (where @actions/core logs `::warning::…`) and keeps it. */

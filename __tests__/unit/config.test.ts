@@ -6,13 +6,14 @@ import { parse } from 'yaml'
 import { DEFAULTS, getConfig } from '../../src/config.js'
 import { Inputs, Outputs } from '../../src/constants.js'
 import { InputError } from '../../src/errors.js'
-import { inputKey } from '../../src/inputs.js'
+import { inputEnv, inputVariable, parseFileCommand } from '../../scripts/runner.mjs'
 
 const workspace = mkdtempSync(join(tmpdir(), 'mc-config-'))
 
+/** Only the inputs given, as INPUT_* variables (the runner emulation's naming). */
 function configWith(inputs: Record<string, string>) {
   const env: Record<string, string> = { GITHUB_WORKSPACE: workspace }
-  for (const [name, value] of Object.entries(inputs)) env[inputKey(name)] = value
+  for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
   return getConfig(env)
 }
 
@@ -127,7 +128,68 @@ describe('action.yml', () => {
     }
   })
 
+  it("reads every input as a runner sets it (action.yml defaults) as if it were absent, but for the names of the job's matrix leg", () => {
+    const context = { job: 'coverage', jobIndex: '3' }
+    const onRunner = getConfig({ GITHUB_WORKSPACE: workspace, ...inputEnv({}, context) })
+    const absent = getConfig({ GITHUB_WORKSPACE: workspace, GITHUB_JOB: 'coverage' })
+    expect({ ...onRunner, artifactName: '', shard: '' }).toEqual({
+      ...absent,
+      artifactName: '',
+      shard: ''
+    })
+    expect([onRunner.artifactName, onRunner.shard]).toEqual([
+      'mixed-coverage-coverage-3',
+      'coverage-3'
+    ])
+  })
+
   it('runs on node24 from the bundle', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+})
+
+describe("the runner emulation's inputs (scripts/runner.mjs)", () => {
+  const context = { job: 'coverage', jobIndex: '0' }
+
+  it('sets every input with a default, evaluating github.job and strategy.job-index', () => {
+    const env = inputEnv({}, context)
+    expect(env['INPUT_ARTIFACT-NAME']).toBe('mixed-coverage-coverage-0')
+    expect(env['INPUT_SHARD']).toBe('coverage-0')
+    expect(env['INPUT_FAIL-UNDER-LINES']).toBe('')
+    expect(Object.keys(env).sort()).toEqual(Object.values(Inputs).map(inputVariable).sort())
+    // nektos/act has no strategy.job-index: the expression evaluates to ''.
+    expect(inputEnv({}, { ...context, jobIndex: '' })['INPUT_SHARD']).toBe('coverage-')
+  })
+
+  it('lets a given input win, and leaves an input given as undefined absent', () => {
+    const env = inputEnv({ shard: 'linux', 'python-test-command': undefined }, context)
+    expect(env['INPUT_SHARD']).toBe('linux')
+    expect('INPUT_PYTHON-TEST-COMMAND' in env).toBe(false)
+  })
+
+  it('refuses a default with an expression it cannot evaluate', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-action-'))
+    const action = join(dir, 'action.yml')
+    writeFileSync(action, "inputs:\n  os:\n    default: '${{ runner.os }}'\n")
+    expect(() => inputEnv({}, context, action)).toThrow(
+      'the runner emulation cannot evaluate ${{ runner.os }}'
+    )
+  })
+})
+
+describe("the runner emulation's file commands (GITHUB_OUTPUT, GITHUB_ENV)", () => {
+  it('parses name=value lines and name<<delimiter blocks, later entries winning', () => {
+    const text = 'a=1\nb<<EOF\nx=y\n\nz\nEOF\na=2\r\nc<<D\nD\nd<<E=F\nv\nE=F\n'
+    expect(parseFileCommand(text)).toEqual({ a: '2', b: 'x=y\n\nz', c: '', d: 'v' })
+  })
+
+  it('fails where the runner fails the step', () => {
+    expect(() => parseFileCommand('b<<EOF\nnever closed\n')).toThrow('Matching delimiter not found')
+    expect(() => parseFileCommand('=value\n')).toThrow('without a name')
+    expect(() => parseFileCommand('just text\n')).toThrow('Invalid file command line')
+  })
+
+  it('names inputs as @actions/core reads them', () => {
+    expect(inputVariable('fail-under lines')).toBe('INPUT_FAIL-UNDER_LINES')
   })
 })

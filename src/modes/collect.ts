@@ -12,6 +12,7 @@ import { Outputs } from '../constants.js'
 import { InputError, TestFailureError } from '../errors.js'
 import { measure, type Measurement } from '../pipeline.js'
 import { uploadReportArtifact, type UploadOutcome } from '../publish/artifact.js'
+import { escapeHtml } from '../publish/escape.js'
 import type { ActionOutputs } from '../publish/outputs.js'
 import { buildReports, type ReportResult } from '../reports.js'
 import { formatDuration, type Timeline } from '../timeline.js'
@@ -23,7 +24,7 @@ import {
   serializeManifest,
   type ShardManifest
 } from './manifest.js'
-import { requireArtifactService } from './shard-artifacts.js'
+import { refuseShardOfThisAttempt, requireArtifactService } from './shard-artifacts.js'
 
 export interface CollectRequest {
   config: Config
@@ -32,12 +33,6 @@ export interface CollectRequest {
   outputs: ActionOutputs
   env?: NodeJS.ProcessEnv
 }
-
-/**
- * The Python version is recorded when the pipeline reports it (Measurement.pythonVersion);
- * until then the manifest carries ''.
- */
-type MeasurementFacts = Measurement & { pythonVersion?: string }
 
 /** Runs the shard; returns the messages that fail the step (empty: it succeeds). */
 export async function collectShard(request: CollectRequest): Promise<string[]> {
@@ -53,11 +48,14 @@ export async function collectShard(request: CollectRequest): Promise<string[]> {
   const reports = await timeline
     .phase("This shard's reports", () => buildReports(config, measurement))
     .catch((error: Error) => void failures.push(error.message))
-  if (reports) outputs.setCoverage(reports)
+  if (reports) {
+    outputs.setCoverage(reports)
+    failures.push(...reports.failures.map((failure) => failure.message))
+  }
 
   const manifest = shardManifest(config, measurement, env)
   const upload = await timeline.phase('Upload the shard artifact', () =>
-    uploadShard(config, measurement, manifest, workDir)
+    uploadShard(config, measurement, manifest, workDir, env)
   )
   if (upload.status === 'uploaded') {
     outputs.set(Outputs.ArtifactId, upload.id)
@@ -102,7 +100,7 @@ function testFailuresOf(measurement: Measurement): TestFailureError[] {
 
 export function shardManifest(
   config: Config,
-  measurement: MeasurementFacts,
+  measurement: Measurement,
   env: NodeJS.ProcessEnv
 ): ShardManifest {
   const name = (path: string | undefined) => (path ? basename(path) : null)
@@ -129,17 +127,24 @@ export function shardManifest(
 }
 
 /** The raw reports as the tools wrote them, and the manifest, at the artifact's top level. */
-function uploadShard(
+async function uploadShard(
   config: Config,
   measurement: Measurement,
   manifest: ShardManifest,
-  workDir: string
+  workDir: string,
+  env: NodeJS.ProcessEnv
 ): Promise<UploadOutcome> {
+  const name = `${config.shardArtifactPrefix}${config.shard}`
+  try {
+    await refuseShardOfThisAttempt(name, join(workDir, 'earlier-shard'), env)
+  } catch (error) {
+    return { status: 'failed', name, message: (error as Error).message }
+  }
   const reports = [measurement.rustLcovPath, measurement.pythonJsonPath].filter(
     (path): path is string => !!path
   )
   return uploadReportArtifact({
-    name: `${config.shardArtifactPrefix}${config.shard}`,
+    name,
     retentionDays: config.retentionDays,
     stagingDir: join(workDir, 'shard-artifact'),
     contents: { reports, htmlDirs: {}, generated: { [MANIFEST_FILE]: serializeManifest(manifest) } }
@@ -152,8 +157,10 @@ function uploadFailure(upload: UploadOutcome, config: Config): string {
   if (upload.status === 'skipped')
     return `The shard artifact ${name} was not uploaded: ${upload.reason}`
   const message = upload.status === 'failed' ? upload.message : ''
+  // A re-run replaces its earlier attempt's shard; a conflict left is another leg uploading
+  // the same name at the same moment.
   const duplicate = /already exists/i.test(message)
-    ? ' Another job of this run already uploaded a shard of this name: give every matrix leg its own shard input.'
+    ? ' Another job of this run uploaded a shard of this name at the same time: give every matrix leg its own shard input.'
     : ''
   return `The shard artifact ${name} was not uploaded: ${message}.${duplicate}`
 }
@@ -168,9 +175,10 @@ async function writeShardSummary(
     code === null ? 'not run' : code === 0 ? 'passed' : `failed (exit ${code})`
   const figures = reports?.figures
   const lines = [
-    `### mixed-coverage shard \`${manifest.shard}\``,
+    // The shard name is the user's input: escaped like every untrusted name in the summary.
+    `### mixed-coverage shard <code>${escapeHtml(manifest.shard)}</code>`,
     '',
-    `- Artifact: ${upload.status === 'uploaded' ? `\`${upload.name}\` (${upload.files} files)` : 'not uploaded'}`,
+    `- Artifact: ${upload.status === 'uploaded' ? `<code>${escapeHtml(upload.name)}</code> (${upload.files} files)` : 'not uploaded'}`,
     `- Tests: Rust ${exit(manifest.tests.rust)}, Python ${exit(manifest.tests.python)}`,
     figures
       ? `- This shard alone: lines ${figures.lines || '–'}% (Rust ${figures.rustLines || '–'}%, Python ${figures.pythonLines || '–'}%)`

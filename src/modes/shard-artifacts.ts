@@ -3,9 +3,16 @@
  * list them by name prefix, download each into its own directory and read its manifest.
  * (Uploading goes through the report artifact's upload, which stages and names files.)
  */
-import { DefaultArtifactClient, GHESNotSupportedError, type Artifact } from '@actions/artifact'
+import * as core from '@actions/core'
+import {
+  ArtifactNotFoundError,
+  DefaultArtifactClient,
+  GHESNotSupportedError,
+  type Artifact
+} from '@actions/artifact'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { onEnterpriseServer } from '../publish/artifact.js'
 import { MANIFEST_FILE, parseManifest, ShardError } from './manifest.js'
 import type { DownloadedShard } from './shard-reports.js'
 
@@ -22,11 +29,51 @@ export interface ShardArtifact {
   digest?: string
 }
 
-/** Refuses early, with the reason, where the artifact client cannot work. */
+/**
+ * Refuses early, with the reason, where the artifact client cannot work: a collect job would
+ * otherwise measure for minutes and then fail to upload.
+ */
 export function requireArtifactService(env: NodeJS.ProcessEnv, mode: string): void {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
     throw new ShardError(
       `mode: ${mode} moves shards through the artifacts of the workflow run, and this process has no ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL: run it as a step of a GitHub Actions job (the runner gives both to JavaScript actions)`
+    )
+  }
+  if (onEnterpriseServer(env)) {
+    throw new ShardError(
+      `mode: ${mode} moves shards through the artifacts of the workflow run, and this GitHub Enterprise Server (${env.GITHUB_SERVER_URL}) does not offer the artifact service (v4) it needs: use mode: run, or run the workflow on github.com or GHE.com`
+    )
+  }
+}
+
+/**
+ * Before a collect job uploads `<prefix><shard>`: an artifact of that name already in the run
+ * is either this job's own from an earlier attempt (a re-run; the upload replaces it) or
+ * another leg's of this attempt, which must not be replaced — the two legs need their own
+ * shard names. The shard's manifest says which attempt wrote it. Refuses only what it knows.
+ */
+export async function refuseShardOfThisAttempt(
+  name: string,
+  dir: string,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  let existing: Artifact
+  try {
+    existing = (await new DefaultArtifactClient().getArtifact(name)).artifact
+  } catch (error) {
+    // Unknown is not refused: the upload's own conflict check (409) stays as the fallback.
+    // (nektos/act's server fails to list a run that has no artifact yet.)
+    if (!(error instanceof ArtifactNotFoundError)) {
+      core.info(`Could not look for an earlier ${name} (${describe(error).split('\n')[0]}).`)
+    }
+    return
+  }
+  // Only its manifest matters here; an artifact without a readable one is replaced.
+  const earlier = await downloadManifest(existing, dir).catch(() => undefined)
+  const attempt = env.GITHUB_RUN_ATTEMPT ?? ''
+  if (earlier && earlier.manifest.job.runAttempt === attempt) {
+    throw new ShardError(
+      `Another job of this run attempt (${earlier.manifest.job.name || 'unnamed'}, ${earlier.manifest.runner.os}) already uploaded ${name}. Give every matrix leg its own shard input; only a re-run of a leg replaces the shard of its earlier attempt`
     )
   }
 }
@@ -64,6 +111,20 @@ export async function downloadShards(
 }
 
 async function downloadShard(artifact: ShardArtifact, dir: string): Promise<DownloadedShard> {
+  const shard = await downloadManifest(artifact, dir)
+  for (const file of [shard.manifest.reports.rust, shard.manifest.reports.python]) {
+    if (file !== null && !existsSync(join(shard.dir, file))) {
+      throw new ShardError(`${artifact.name}: its manifest names ${file}, which is not in it`)
+    }
+  }
+  return shard
+}
+
+/** Downloads the artifact into `<dir>/<name>/` and reads its manifest. */
+async function downloadManifest(
+  artifact: Pick<ShardArtifact, 'name' | 'id' | 'digest'>,
+  dir: string
+): Promise<DownloadedShard> {
   const target = join(dir, artifact.name)
   mkdirSync(target, { recursive: true })
   let digestMismatch: boolean
@@ -89,11 +150,6 @@ async function downloadShard(artifact: ShardArtifact, dir: string): Promise<Down
     )
   }
   const manifest = parseManifest(readFileSync(manifestPath, 'utf8'), artifact.name)
-  for (const file of [manifest.reports.rust, manifest.reports.python]) {
-    if (file !== null && !existsSync(join(target, file))) {
-      throw new ShardError(`${artifact.name}: its manifest names ${file}, which is not in it`)
-    }
-  }
   return { artifact: artifact.name, dir: target, manifest }
 }
 

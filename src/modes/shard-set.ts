@@ -81,7 +81,7 @@ export function checkCommits(manifests: readonly ShardManifest[], commit: string
     .map((manifest) => `${manifest.shard} (${manifest.commit || 'no commit recorded'})`)
     .join(', ')
   throw new ShardError(
-    `Shard(s) from another commit: ${listed}; this job merges ${commit}. Shards of one workflow run share GITHUB_SHA — a re-run of only some jobs, or shard artifacts copied from another run, mix commits.`
+    `Shard(s) from another commit: ${listed}; this job merges ${commit}. The jobs of one workflow run, re-runs included, share GITHUB_SHA, so these did not come from this run's collect jobs: an artifact under the shard prefix was uploaded by other means (copied from another run, say).`
   )
 }
 

@@ -5,8 +5,17 @@
  * The files live in different places (output dir, the run's work dir), and the client wants one
  * root, so they are copied into one staging directory first. A file whose name the artifact
  * service refuses (" : < > | * ? CR LF) would fail the whole upload; it is left out and named.
+ *
+ * Artifact names are unique per workflow run, and a re-run of a job is the same run: the
+ * artifact its first attempt uploaded is replaced (deleted, then uploaded again), as
+ * upload-artifact's `overwrite: true` does, instead of failing with a conflict.
  */
-import { DefaultArtifactClient, GHESNotSupportedError } from '@actions/artifact'
+import {
+  ArtifactNotFoundError,
+  DefaultArtifactClient,
+  GHESNotSupportedError
+} from '@actions/artifact'
+import * as core from '@actions/core'
 import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import { showControls } from './escape.js'
@@ -60,6 +69,7 @@ export async function uploadReportArtifact(request: ArtifactRequest): Promise<Up
   try {
     const { files, leftOut } = stageArtifact(request.stagingDir, request.contents)
     const client = new DefaultArtifactClient()
+    await deleteEarlierAttempt(client, request.name)
     const options = request.retentionDays ? { retentionDays: request.retentionDays } : {}
     const response = await client.uploadArtifact(request.name, files, request.stagingDir, options)
     if (response.id === undefined) throw new Error('the artifact service returned no artifact id')
@@ -109,11 +119,33 @@ export function artifactUrl(id: number, env: NodeJS.ProcessEnv = process.env): s
   return `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}/artifacts/${id}`
 }
 
+/**
+ * Deletes this run's artifact of that name, if there is one: on a re-run it is the earlier
+ * attempt's, and the service refuses a second artifact of the same name (409). Best effort:
+ * when the run's artifacts cannot be listed (nektos/act's server fails to list a run that has
+ * none yet), the upload goes ahead, and a real conflict still fails it with its own message.
+ */
+async function deleteEarlierAttempt(client: DefaultArtifactClient, name: string): Promise<void> {
+  try {
+    await client.deleteArtifact(name)
+  } catch (error) {
+    if (error instanceof ArtifactNotFoundError) return
+    core.info(
+      `Could not look for an artifact ${name} of an earlier attempt (${firstLine(error)}); uploading anyway.`
+    )
+  }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return showControls(message.split('\n')[0] ?? '')
+}
+
 const GHES_MESSAGE =
   'this GitHub Enterprise Server does not offer the artifact service the action uses; set upload-artifact: false'
 
 /** The artifact client's rule: github.com, *.ghe.com and *.localhost are not GHES. */
-function onEnterpriseServer(env: NodeJS.ProcessEnv): boolean {
+export function onEnterpriseServer(env: NodeJS.ProcessEnv): boolean {
   let host: string
   try {
     host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toLowerCase()

@@ -49,8 +49,3 @@ export const MAX_SHOWN_PATH = 160
 export function htmlPath(path: string): string {
   return escapeHtml(shorten(path, MAX_SHOWN_PATH))
 }
-
-/** A file name for a log line (core.info): one line, controls visible, never a workflow command. */
-export function logPath(path: string): string {
-  return showControls(path)
-}

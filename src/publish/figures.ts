@@ -9,6 +9,7 @@ import {
   type CoverageReport,
   type FileCoverage,
   type Language,
+  type ReportSummary,
   type Totals
 } from '../coverage/index.js'
 import { uncoveredLineRanges, type LineRange } from './ranges.js'
@@ -36,8 +37,11 @@ export interface CoverageFigures {
 /** Per-file details list this many uncovered ranges; the rest are counted. */
 export const MAX_RANGES_PER_FILE = 12
 
-export function figuresOf(report: CoverageReport): CoverageFigures {
-  const summary = summarize(report)
+/** `summary` is summarize(report) when the caller has it already (the reports step does). */
+export function figuresOf(
+  report: CoverageReport,
+  summary: ReportSummary = summarize(report)
+): CoverageFigures {
   const files = summary.files.map((file): FileFigures => {
     const ranges = uncoveredLineRanges(report.files.get(file.path) as FileCoverage)
     return {

@@ -54,7 +54,7 @@ export async function publish(request: PublishRequest): Promise<PublishOutcome> 
   const changed = await timeline.phase('Changed lines (git diff)', () =>
     changedLinesOfRun(config.workspace)
   )
-  const figures = figuresOf(reports.report)
+  const figures = figuresOf(reports.report, reports.totals)
   const changedCoverage =
     changed.status === 'ok' ? changedLineCoverage(reports.report, changed.lines) : undefined
   const gates = evaluateGates(config.thresholds, gateMeasures(figures, changed, changedCoverage))

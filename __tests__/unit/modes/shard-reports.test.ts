@@ -18,7 +18,7 @@ import {
   type DownloadedShard,
   type ShardManifest
 } from '../../../src/modes/index.js'
-import { buildMergedReports } from '../../../src/reports.js'
+import { buildMergedReports, ReportReadError } from '../../../src/reports.js'
 import { lcovLines, toObject } from '../../helpers/lcov-lines.js'
 import { REPO_ROOT } from '../../helpers/toolchain.js'
 import { windowsManifest } from './helpers/manifests.js'
@@ -138,6 +138,52 @@ describe('shards measured on other machines', () => {
     expect(toObject(both.get(PY_INIT))).toEqual({ 1: 2, 3: 2, 5: 2, 6: 2, 12: 0 })
   })
 })
+
+describe('shards whose reports cannot be read', () => {
+  const rustOnly = { rust: 'rust.lcov', python: null }
+  const broken = writeShard(
+    downloads,
+    windowsManifest({ shard: 'broken', workspace: REPO_ROOT, reports: rustOnly }),
+    `SF:${REPO_ROOT}/x.rs\nDA:1,1\nthis is not lcov\nend_of_record\n`,
+    ''
+  )
+  const big = writeShard(
+    downloads,
+    windowsManifest({ shard: 'big', workspace: REPO_ROOT, reports: rustOnly }),
+    `${LCOV.split(MEASURED_AT).join(`${REPO_ROOT}/`)}${'#'.repeat(1024 * 1024)}\n`,
+    ''
+  )
+
+  it('merges and writes the others; returns one failure per report left out, naming its file', async () => {
+    const env = {
+      GITHUB_WORKSPACE: REPO_ROOT,
+      'INPUT_OUTPUT-DIR': mkdtempSync(join(downloads, 'out-')),
+      'INPUT_MAX-REPORT-SIZE-MB': '1'
+    }
+    const inputs = [broken, here, big].flatMap(shardToolReports)
+    const result = await buildMergedReports(getConfig(env), inputs)
+
+    const brokenLcov = join(broken.dir, 'rust.lcov')
+    const bigLcov = join(big.dir, 'rust.lcov')
+    expect(result.failures.map((failure) => failure.file)).toEqual([brokenLcov, bigLcov])
+    for (const failure of result.failures) expect(failure).toBeInstanceOf(ReportReadError)
+    const [first, second] = result.failures.map((failure) => failure.message)
+    expect(first).toMatch(new RegExp(`^Left out of the merged reports: ${literal(brokenLcov)}:3: `))
+    expect(second).toMatch(
+      new RegExp(
+        `^Left out of the merged reports: ${literal(bigLcov)}: report is 1 MB, over the 1 MB cap\\. Raise the cap with the action input \`max-report-size-mb\``
+      )
+    )
+    expect(result.notes).toEqual([first, second])
+    // What could be read is on disk: exactly the report of the readable shard alone.
+    expect(readFileSync(result.paths.lcov, 'utf8')).toBe(await mergedLcov([here]))
+    expect(result.figures.linesFound).toBeGreaterThan(0)
+  })
+})
+
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
 
 describe('shard outcomes', () => {
   const shards = [

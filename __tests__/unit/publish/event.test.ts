@@ -1,9 +1,13 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { changedLinesOfRun } from '../../../src/publish/event.js'
+
+/** Everything this file writes: a repository and an event payload beside it. */
+const scratch = mkdtempSync(join(tmpdir(), 'mc-event-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
@@ -14,7 +18,8 @@ function git(cwd: string, ...args: string[]): string {
 
 describe('changedLinesOfRun', () => {
   it('reads the pull request from the event payload the runner wrote', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mc-event-'))
+    const dir = join(scratch, 'repo')
+    mkdirSync(dir)
     git(dir, 'init', '-q', '-b', 'main')
     writeFileSync(join(dir, 'a.py'), 'one\ntwo\n')
     git(dir, 'add', '.')
@@ -23,7 +28,7 @@ describe('changedLinesOfRun', () => {
     writeFileSync(join(dir, 'a.py'), 'one\nTWO\nthree\n')
     git(dir, 'commit', '-qam', 'change')
     const head = git(dir, 'rev-parse', 'HEAD')
-    const eventPath = join(dir, '..', `${Date.now()}-event.json`)
+    const eventPath = join(scratch, 'event.json')
     writeFileSync(
       eventPath,
       JSON.stringify({ pull_request: { base: { sha: base }, head: { sha: head } } })
@@ -38,9 +43,9 @@ describe('changedLinesOfRun', () => {
   })
 
   it('is off without a readable payload', async () => {
-    const missing = await changedLinesOfRun(tmpdir(), {
+    const missing = await changedLinesOfRun(scratch, {
       GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: join(tmpdir(), 'no-such-event.json')
+      GITHUB_EVENT_PATH: join(scratch, 'no-such-event.json')
     })
     expect(missing).toEqual({ status: 'off', reason: 'the runner gave no readable event payload' })
   })

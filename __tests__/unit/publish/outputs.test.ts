@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Outputs } from '../../../src/constants.js'
 import { ActionOutputs } from '../../../src/publish/outputs.js'
-import { parseFileCommands } from '../../support/runner-env.js'
+import { parseFileCommand } from '../../../scripts/runner.mjs'
 import { setEnv } from '../../support/process-helpers.js'
 
 let outputFile: string
@@ -19,7 +19,7 @@ afterEach(() => restore())
 describe('ActionOutputs', () => {
   it('writes every output, even when nothing was learned', () => {
     new ActionOutputs().write()
-    const written = parseFileCommands(readFileSync(outputFile, 'utf8'))
+    const written = parseFileCommand(readFileSync(outputFile, 'utf8'))
     expect(Object.keys(written).sort()).toEqual(Object.values(Outputs).sort())
     expect(written).toMatchObject({ passed: 'false', 'tests-passed': 'false', 'line-coverage': '' })
   })
@@ -30,7 +30,7 @@ describe('ActionOutputs', () => {
     outputs.set(Outputs.ArtifactId, 42)
     outputs.set(Outputs.ChangedLineCoverage, '66.67')
     outputs.write()
-    expect(parseFileCommands(readFileSync(outputFile, 'utf8'))).toMatchObject({
+    expect(parseFileCommand(readFileSync(outputFile, 'utf8'))).toMatchObject({
       passed: 'true',
       'artifact-id': '42',
       'changed-line-coverage': '66.67'
