@@ -1118,15 +1118,6 @@ function matchedLineRun(data, start, file) {
     if (byte === NEWLINE) position = at + 1;
     else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2;
     else break;
-    if (cursor < end && numbers[cursor] === line) {
-      const total = hits[cursor] + value;
-      if (total < MAX_COUNT) hits[cursor++] = total;
-      else {
-        file.markSaturated();
-        hits[cursor++] = MAX_COUNT;
-      }
-      continue;
-    }
     while (cursor < end && numbers[cursor] < line) cursor++;
     if (cursor < end && numbers[cursor] === line) {
       const total = hits[cursor] + value;
