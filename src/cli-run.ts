@@ -19,7 +19,6 @@ import {
 import { packReport, unpackReport, type PackedReport } from './coverage/transfer.js'
 import {
   classifyInputs,
-  linesBefore,
   processPart,
   splitRanges,
   type LcovRange,
@@ -48,7 +47,6 @@ interface SerializedError {
   detail?: string
   sizeBytes?: number
   capBytes?: number
-  rangeStart?: number
   message: string
 }
 
@@ -64,12 +62,7 @@ export async function mergeAndWrite(command: MergeCommand): Promise<CoverageRepo
       lcovBytes >= PARALLEL_MIN_BYTES)
   if (!parallel || inputs.lcov.length === 0) {
     const whole = inputs.lcov.map(({ path, size }) => ({ path, start: 0, end: size }))
-    let report: CoverageReport
-    try {
-      report = processPart(command, whole, inputs.others)
-    } catch (error) {
-      throw restoreLine(error)
-    }
+    const report = processPart(command, whole, inputs.others)
     writeReportFiles(command.output, report, written, command.formats)
     return report
   }
@@ -80,7 +73,7 @@ export async function mergeAndWrite(command: MergeCommand): Promise<CoverageRepo
     mine = processPart(command, first, inputs.others)
   } catch (error) {
     await worker.stop()
-    throw restoreLine(error)
+    throw error
   }
   // This half's lcov goes straight to the output while the worker finishes its half.
   const lcov = command.formats.includes('lcov')
@@ -148,7 +141,6 @@ async function runWorker(
 }
 
 function serializeError(error: unknown): SerializedError {
-  const rangeStart = (error as { rangeStart?: number }).rangeStart
   const message = error instanceof Error ? error.message : String(error)
   if (error instanceof ReportParseError) {
     return {
@@ -156,7 +148,6 @@ function serializeError(error: unknown): SerializedError {
       file: error.file,
       line: error.line,
       detail: error.detail,
-      rangeStart,
       message
     }
   }
@@ -175,13 +166,7 @@ function serializeError(error: unknown): SerializedError {
 
 function deserializeError(error: SerializedError): Error {
   if (error.kind === 'parse') {
-    const offset =
-      error.rangeStart === undefined ? 0 : linesBefore(error.file as string, error.rangeStart)
-    return new ReportParseError(
-      error.file as string,
-      (error.line as number) + offset,
-      error.detail as string
-    )
+    return new ReportParseError(error.file as string, error.line as number, error.detail as string)
   }
   if (error.kind === 'size') {
     return new ReportTooLargeError(
@@ -192,9 +177,4 @@ function deserializeError(error: SerializedError): Error {
   }
   if (error.kind === 'format') return new CoverageError(error.file as string, error.message)
   return new Error(error.message)
-}
-
-/** A parse error of this thread's own range (which starts at byte 0 unless it says otherwise). */
-function restoreLine(error: unknown): unknown {
-  return error instanceof ReportParseError ? deserializeError(serializeError(error)) : error
 }

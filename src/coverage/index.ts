@@ -1,7 +1,7 @@
 /**
- * The report engine: pure reading, merging and writing of lcov, Cobertura and coverage.py
- * JSON over one model (model.ts). No @actions import and no process state; the only I/O is
- * writeFileAtomically / writeReportsAtomically.
+ * The report engine: reading, merging and writing of lcov, Cobertura and coverage.py JSON over
+ * one model (model.ts). No @actions import and no process state; the only I/O is reading
+ * regular files (report-files.ts, read-reports.ts) and writing atomically (atomic-write.ts).
  */
 export type {
   BranchOutcome,
@@ -39,6 +39,15 @@ export { parseCoveragePyJson } from './coveragepy-json.js'
 export { detectFormat, parseReport } from './detect.js'
 export { ReportAccumulator, type AccumulatorSizing } from './accumulator.js'
 export { mergeReports } from './merge.js'
+export {
+  mergeAndExclude,
+  readAt,
+  readReportGroup,
+  sniffFormat,
+  type ReadSettings,
+  type ReportInput
+} from './read-reports.js'
+export { NotAFileError, openRegularFile, readRegularFile } from './report-files.js'
 export { normalizePaths, toPosixPath, type NormalizeOptions, type PathMap } from './paths.js'
 export {
   applyExclusions,
@@ -49,6 +58,8 @@ export {
 export { globToRegExp } from './glob.js'
 export {
   LANGUAGES,
+  addInto,
+  emptyTotals,
   branchCount,
   fileTotals,
   functionCount,
