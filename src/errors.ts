@@ -61,17 +61,24 @@ export class ToolNotFoundError extends Error {
   }
 }
 
-/** The user's tests failed; measured coverage is still reported. */
+/** The user's tests failed (in a shard, when given); measured coverage is still reported. */
 export class TestFailureError extends Error {
   constructor(
     readonly phase: 'rust' | 'python',
-    readonly exitCode: number | null
+    readonly exitCode: number | null,
+    readonly shard?: string
   ) {
-    super(
-      `The ${phase === 'rust' ? 'Rust' : 'Python'} tests failed (exit code ${exitCode ?? 'none'})`
-    )
+    const where = shard === undefined ? '' : ` in shard '${shard}'`
+    const tests = phase === 'rust' ? 'Rust' : 'Python'
+    super(`The ${tests} tests failed (exit code ${exitCode ?? 'none'})${where}`)
     this.name = 'TestFailureError'
   }
+}
+
+/** The first line of an error's message: for one-line log entries and summaries. */
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0] ?? message
 }
 
 /** Shows an argv element the way a POSIX shell user would type it. */

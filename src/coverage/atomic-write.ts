@@ -4,6 +4,7 @@ import { coberturaChunks } from './cobertura-writer.js'
 import { lcovChunks } from './lcov-writer.js'
 import type { CoverageReport } from './model.js'
 import { writeSummaryJson } from './summary-json.js'
+import type { ReportSummary } from './summary.js'
 
 /**
  * The engine's only file output. A file is written to a temporary name in the same directory,
@@ -83,6 +84,8 @@ export interface WriteReportsOptions {
   readonly root: string
   /** Cobertura timestamp (ms); default 0 for reproducible output. */
   readonly timestamp?: number
+  /** summarize(report), when the caller has it already. */
+  readonly summary?: ReportSummary
 }
 
 /**
@@ -125,7 +128,7 @@ export function writeReportFiles(
     written.cobertura = target('cobertura')
   }
   if (formats.has('summaryJson')) {
-    writeFileAtomically(target('summaryJson'), [writeSummaryJson(report)])
+    writeFileAtomically(target('summaryJson'), [writeSummaryJson(report, options.summary)])
     written.summaryJson = target('summaryJson')
   }
   return written as Record<OutputFormat, string>

@@ -1,6 +1,6 @@
 import { ByteSink, chunksToString, type ChunkOptions } from './byte-sink.js'
 import { sortedFiles, type CoverageReport, type FileCoverage } from './model.js'
-import { fileTotals, type Count, type Totals } from './summary.js'
+import { addInto, emptyTotals, fileTotals, type Count, type Totals } from './summary.js'
 import { toPosixPath } from './paths.js'
 
 export interface CoberturaOptions extends ChunkOptions {
@@ -115,21 +115,6 @@ function writeLines(sink: ByteSink, file: FileCoverage): void {
       sink.ascii(`" branch="true" condition-coverage="${percent}% (${covered}/${total})`)
     }
     sink.ascii('"/>\n')
-  }
-}
-
-function emptyTotals(): Totals {
-  return {
-    lines: { found: 0, hit: 0 },
-    branches: { found: 0, hit: 0 },
-    functions: { found: 0, hit: 0 }
-  }
-}
-
-function addInto(target: Totals, source: Totals): void {
-  for (const kind of ['lines', 'branches', 'functions'] as const) {
-    target[kind].found += source[kind].found
-    target[kind].hit += source[kind].hit
   }
 }
 

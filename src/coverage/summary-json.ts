@@ -1,6 +1,6 @@
 import type { CoverageReport } from './model.js'
 import { percent } from './percent.js'
-import { LANGUAGES, summarize, type Count, type Totals } from './summary.js'
+import { LANGUAGES, summarize, type Count, type ReportSummary, type Totals } from './summary.js'
 
 /**
  * The JSON summary (coverage-summary.json). Schema, keys always in this order:
@@ -19,8 +19,10 @@ import { LANGUAGES, summarize, type Count, type Totals } from './summary.js'
  * Files are in path order; paths are repo-relative POSIX, absolute for files outside the
  * workspace. Functions count by identity (see model.ts).
  */
-export function writeSummaryJson(report: CoverageReport): string {
-  const summary = summarize(report)
+export function writeSummaryJson(
+  report: CoverageReport,
+  summary: ReportSummary = summarize(report)
+): string {
   const document = {
     schema: 'mixed-coverage-summary/1',
     totals: totalsJson(summary.totals),

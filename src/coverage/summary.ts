@@ -29,7 +29,8 @@ export interface ReportSummary {
 
 export const LANGUAGES: readonly Language[] = ['rust', 'python', 'other']
 
-function emptyTotals(): Totals {
+/** Zero counts, to add files into. */
+export function emptyTotals(): Totals {
   return {
     lines: { found: 0, hit: 0 },
     branches: { found: 0, hit: 0 },
@@ -84,7 +85,8 @@ export function fileTotals(file: FileCoverage): Totals {
   return { lines: lineCount(file), branches: branchCount(file), functions: functionCount(file) }
 }
 
-function addInto(target: Totals, source: Totals): void {
+/** Adds `source`'s counts into `target`. */
+export function addInto(target: Totals, source: Totals): void {
   for (const kind of ['lines', 'branches', 'functions'] as const) {
     target[kind].found += source[kind].found
     target[kind].hit += source[kind].hit

@@ -11,6 +11,7 @@ import * as cache from '@actions/cache'
 import * as tc from '@actions/tool-cache'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { firstLine } from '../errors.js'
 import { Skip } from './ways.js'
 
 export const TOOL_NAME = 'cargo-llvm-cov'
@@ -97,7 +98,7 @@ export async function saveToActionsCache(
     const id = await within(cache.saveCache(paths, key), limits.saveMs, 'cache save')
     return id > 0 ? `saved as ${key}` : `not saved (the service refused ${key})`
   } catch (error) {
-    return `not saved: ${(error as Error).message.split('\n')[0]}`
+    return `not saved: ${firstLine(error)}`
   }
 }
 

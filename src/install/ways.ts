@@ -3,6 +3,7 @@
  * which way won and what every earlier one cost — the first question when an install is slow.
  */
 import * as core from '@actions/core'
+import { firstLine } from '../errors.js'
 import { formatDuration } from '../timeline.js'
 import { warning } from '../warnings.js'
 
@@ -85,9 +86,4 @@ export function describeAttempts(attempts: readonly Attempt[]): string[] {
   return attempts.map(
     (a) => `${a.way}: ${a.outcome} after ${formatDuration(a.durationMs)} — ${a.detail}`
   )
-}
-
-export function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return message.split('\n')[0] ?? message
 }

@@ -12,6 +12,7 @@ import {
 } from '@actions/artifact'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { firstLine } from '../errors.js'
 import { onEnterpriseServer } from '../publish/artifact.js'
 import { MANIFEST_FILE, parseManifest, ShardError } from './manifest.js'
 import type { DownloadedShard } from './shard-reports.js'
@@ -64,7 +65,7 @@ export async function refuseShardOfThisAttempt(
     // Unknown is not refused: the upload's own conflict check (409) stays as the fallback.
     // (nektos/act's server fails to list a run that has no artifact yet.)
     if (!(error instanceof ArtifactNotFoundError)) {
-      core.info(`Could not look for an earlier ${name} (${describe(error).split('\n')[0]}).`)
+      core.info(`Could not look for an earlier ${name} (${firstLine(describe(error))}).`)
     }
     return
   }

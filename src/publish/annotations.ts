@@ -7,35 +7,12 @@
  * Messages carry no file name; the name travels in the `file` property, which @actions/core
  * escapes (%, CR, LF, ':' and ','), so no name can end the property list or start a command.
  */
-import * as core from '@actions/core'
 import type { AnnotationScope } from '../config.js'
-import type { CoverageReport } from '../coverage/index.js'
+import { uncoveredRanges, type CoverageReport } from '../coverage/index.js'
 import type { ChangedLinesResult } from './changed-lines.js'
 import type { ChangedCoverage } from './changed-coverage.js'
-import { formatRange, rankRanges, uncoveredLineRanges, type FileRange } from './ranges.js'
-import { warning, warningsIssued } from '../warnings.js'
-
-/** GitHub shows at most this many annotations of one level (warning) per step. */
-export const WARNINGS_SHOWN_PER_STEP = 10
-
-/** The step's warnings, counted, so line annotations take only the places left. */
-export class Warnings {
-  private issued: number
-
-  /** `alreadyIssued`: warnings the run gave before publishing; by default all of this process's. */
-  constructor(alreadyIssued = warningsIssued()) {
-    this.issued = alreadyIssued
-  }
-
-  warn(message: string, properties?: core.AnnotationProperties): void {
-    this.issued++
-    warning(message, properties)
-  }
-
-  get remaining(): number {
-    return Math.max(0, WARNINGS_SHOWN_PER_STEP - this.issued)
-  }
-}
+import { formatRange, rankRanges, type FileRange } from './ranges.js'
+import { stepWarnings, type Warnings } from '../warnings.js'
 
 export interface AnnotationPlan {
   scope: AnnotationScope
@@ -67,14 +44,17 @@ export function planAnnotations(
   const ranges: FileRange[] = []
   for (const file of report.files.values()) {
     if (file.outsideWorkspace || !insideWorkspace(file.path)) continue
-    for (const range of uncoveredLineRanges(file)) {
+    for (const range of uncoveredRanges(file)) {
       ranges.push({ ...range, path: file.path, language: file.language })
     }
   }
   return { scope, ranked: rankRanges(ranges) }
 }
 
-export function emitAnnotations(plan: AnnotationPlan, warnings: Warnings): AnnotationOutcome {
+export function emitAnnotations(
+  plan: AnnotationPlan,
+  warnings: Warnings = stepWarnings
+): AnnotationOutcome {
   const emitted = plan.ranked.slice(0, warnings.remaining)
   for (const range of emitted) {
     warnings.warn(annotationMessage(range, plan.scope), {

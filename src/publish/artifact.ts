@@ -18,6 +18,7 @@ import {
 import * as core from '@actions/core'
 import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
+import { firstLine } from '../errors.js'
 import { showControls } from './escape.js'
 
 export interface ArtifactContents {
@@ -131,14 +132,9 @@ async function deleteEarlierAttempt(client: DefaultArtifactClient, name: string)
   } catch (error) {
     if (error instanceof ArtifactNotFoundError) return
     core.info(
-      `Could not look for an artifact ${name} of an earlier attempt (${firstLine(error)}); uploading anyway.`
+      `Could not look for an artifact ${name} of an earlier attempt (${showControls(firstLine(error))}); uploading anyway.`
     )
   }
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return showControls(message.split('\n')[0] ?? '')
 }
 
 const GHES_MESSAGE =

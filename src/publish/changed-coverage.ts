@@ -3,9 +3,9 @@
  * and how many of them ran. Lines no tool instruments (comments, blank lines, files that are
  * not code) do not count either way. Pure.
  */
-import type { CoverageReport, Language } from '../coverage/index.js'
+import { uncoveredRanges, type CoverageReport, type Language } from '../coverage/index.js'
 import type { ChangedLines } from './diff.js'
-import { rankRanges, uncoveredLineRanges, type FileRange, type LineRange } from './ranges.js'
+import { rankRanges, type FileRange, type LineRange } from './ranges.js'
 import type { Count } from './figures.js'
 
 export interface ChangedFile {
@@ -47,7 +47,7 @@ export function changedLineCoverage(
       if ((file.lineHits[index] as number) > 0) count.hit++
     }
     if (count.found === 0) continue
-    const uncovered = uncoveredLineRanges(file, changedSet)
+    const uncovered = uncoveredRanges(file, changedSet)
     files.push({ path, language: file.language, lines: count, uncovered })
     for (const range of uncovered) ranges.push({ ...range, path, language: file.language })
     for (const target of [lines, byLanguage[file.language]]) {

@@ -4,6 +4,7 @@
  * failure means changed lines are unavailable: neither is an error of the run.
  */
 import { readFileSync } from 'node:fs'
+import { firstLine } from '../errors.js'
 import { changedLines, diffRangeFromEvent, type ChangedLinesResult } from './changed-lines.js'
 
 export async function changedLinesOfRun(
@@ -19,8 +20,7 @@ export async function changedLinesOfRun(
     return await changedLines(diffRangeFromEvent(eventName, payload), workspace)
   } catch (error) {
     // A git failure costs the changed-lines figure, never the reports already written.
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    return { status: 'unavailable', reason: `git failed: ${message}` }
+    return { status: 'unavailable', reason: `git failed: ${firstLine(error)}` }
   }
 }
 

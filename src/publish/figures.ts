@@ -5,14 +5,15 @@
  */
 import {
   summarize,
+  uncoveredRanges,
   type Count,
   type CoverageReport,
   type FileCoverage,
   type Language,
   type ReportSummary,
+  type LineRange,
   type Totals
 } from '../coverage/index.js'
-import { uncoveredLineRanges, type LineRange } from './ranges.js'
 
 export type { Count, Totals }
 
@@ -43,7 +44,7 @@ export function figuresOf(
   summary: ReportSummary = summarize(report)
 ): CoverageFigures {
   const files = summary.files.map((file): FileFigures => {
-    const ranges = uncoveredLineRanges(report.files.get(file.path) as FileCoverage)
+    const ranges = uncoveredRanges(report.files.get(file.path) as FileCoverage)
     return {
       path: file.path,
       language: file.language,

@@ -6,9 +6,6 @@
  * and when they do not all fit the summary says so at the top and in the details, and points
  * to the full report (the artifact carries this summary untruncated as summary.md).
  */
-import * as core from '@actions/core'
-import { statSync } from 'node:fs'
-import { appendFile } from 'node:fs/promises'
 import { htmlPath } from './escape.js'
 import type { FileFigures } from './figures.js'
 import {
@@ -34,9 +31,6 @@ import {
 } from './summary-sections.js'
 
 export type { SummaryInput }
-
-/** GitHub's limit for one step's summary. */
-export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024
 
 export interface RenderedSummary {
   markdown: string
@@ -115,40 +109,4 @@ function fileRow(file: FileFigures): string {
     countCell(file.totals.functions),
     rangesCell(file.uncovered, file.uncoveredRangeCount)
   ])
-}
-
-/**
- * Appends the summary to GITHUB_STEP_SUMMARY within what is left of the step's 1 MiB (an
- * earlier writer in the same step may have used some). Off a runner it is skipped.
- *
- * Written with appendFile rather than core.summary: the size check needs the very file, and
- * core.summary resolves its path once per process from process.env (and keeps it), where this
- * takes the environment it is given.
- */
-export async function writeStepSummary(
-  input: SummaryInput,
-  env: NodeJS.ProcessEnv = process.env
-): Promise<RenderedSummary | undefined> {
-  const path = env.GITHUB_STEP_SUMMARY
-  if (!path) {
-    core.info('No step summary: GITHUB_STEP_SUMMARY is not set (not on a runner).')
-    return undefined
-  }
-  const used = existingSize(path)
-  const rendered = renderSummary(input, STEP_SUMMARY_LIMIT_BYTES - used - 1024)
-  await appendFile(path, rendered.markdown, 'utf8')
-  if (rendered.truncated) {
-    core.info(
-      `The step summary lists ${rendered.filesShown} of ${input.figures.files.length} files (1 MiB limit).`
-    )
-  }
-  return rendered
-}
-
-function existingSize(path: string): number {
-  try {
-    return statSync(path).size
-  } catch {
-    return 0
-  }
 }

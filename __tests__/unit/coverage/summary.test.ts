@@ -39,8 +39,8 @@ describe('uncoveredRanges', () => {
       'SF:a.rs\nDA:1,1\nDA:2,0\nDA:3,0\nDA:6,0\nDA:7,4\nDA:9,0\nDA:20,0\nend_of_record\n'
     )
     expect(uncoveredRanges(report.files.get('a.rs')!)).toEqual([
-      { start: 2, end: 6 },
-      { start: 9, end: 20 }
+      { startLine: 2, endLine: 6, lines: 3 },
+      { startLine: 9, endLine: 20, lines: 2 }
     ])
   })
 })

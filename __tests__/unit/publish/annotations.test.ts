@@ -3,9 +3,9 @@ import {
   annotationMessage,
   emitAnnotations,
   insideWorkspace,
-  planAnnotations,
-  Warnings
+  planAnnotations
 } from '../../../src/publish/annotations.js'
+import { Warnings } from '../../../src/warnings.js'
 import { changedLineCoverage } from '../../../src/publish/changed-coverage.js'
 import type { ChangedLinesResult } from '../../../src/publish/changed-lines.js'
 import { parseUnifiedDiff } from '../../../src/publish/diff.js'

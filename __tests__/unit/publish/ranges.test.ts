@@ -1,29 +1,24 @@
 import { describe, expect, it } from '@jest/globals'
 import { uncoveredRanges } from '../../../src/coverage/index.js'
-import { formatRange, rankRanges, uncoveredLineRanges } from '../../../src/publish/ranges.js'
+import { formatRange, rankRanges } from '../../../src/publish/ranges.js'
 import { fileOf, span } from '../../fixtures/publish/model.js'
 
-describe('uncoveredLineRanges', () => {
+describe('uncoveredRanges', () => {
   const file = fileOf('x.rs', {
     lines: { 1: 1, 3: 0, 5: 0, 6: 0, 7: 4, 9: 0, 20: 0, 21: 1, 30: 0 }
   })
 
   it('joins uncovered lines across lines no tool instruments, splits at a covered line', () => {
-    expect(uncoveredLineRanges(file)).toEqual([
+    expect(uncoveredRanges(file)).toEqual([
       { startLine: 3, endLine: 6, lines: 3 },
       { startLine: 9, endLine: 20, lines: 2 },
       { startLine: 30, endLine: 30, lines: 1 }
     ])
   })
 
-  it('agrees with the engine’s uncoveredRanges when not restricted', () => {
-    const ours = uncoveredLineRanges(file).map((r) => ({ start: r.startLine, end: r.endLine }))
-    expect(ours).toEqual(uncoveredRanges(file))
-  })
-
   it('restricted to changed lines, an unchanged uncovered line splits a range', () => {
     const changed = new Set([3, 4, 6, 9, 20, 30])
-    expect(uncoveredLineRanges(file, changed)).toEqual([
+    expect(uncoveredRanges(file, changed)).toEqual([
       { startLine: 3, endLine: 3, lines: 1 },
       { startLine: 6, endLine: 6, lines: 1 },
       { startLine: 9, endLine: 20, lines: 2 },
@@ -32,7 +27,7 @@ describe('uncoveredLineRanges', () => {
   })
 
   it('finds nothing in a fully covered file', () => {
-    expect(uncoveredLineRanges(fileOf('y.py', { lines: span(1, 50, 1) }))).toEqual([])
+    expect(uncoveredRanges(fileOf('y.py', { lines: span(1, 50, 1) }))).toEqual([])
   })
 })
 

@@ -2,19 +2,16 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { emitAnnotations, planAnnotations, Warnings } from '../../../src/publish/annotations.js'
+import { emitAnnotations, planAnnotations } from '../../../src/publish/annotations.js'
+import { Warnings } from '../../../src/warnings.js'
 import type { UploadOutcome } from '../../../src/publish/artifact.js'
 import { changedLineCoverage } from '../../../src/publish/changed-coverage.js'
 import type { ChangedLinesResult } from '../../../src/publish/changed-lines.js'
 import { parseUnifiedDiff } from '../../../src/publish/diff.js'
 import { figuresOf } from '../../../src/publish/figures.js'
 import { evaluateGates } from '../../../src/publish/gates.js'
-import {
-  renderSummary,
-  STEP_SUMMARY_LIMIT_BYTES,
-  writeStepSummary,
-  type SummaryInput
-} from '../../../src/publish/summary.js'
+import { renderSummary, type SummaryInput } from '../../../src/publish/summary.js'
+import { STEP_SUMMARY_LIMIT_BYTES, writeStepSummary } from '../../../src/publish/step-summary.js'
 import { reportOf, span } from '../../fixtures/publish/model.js'
 import { captureStdout } from '../../support/process-helpers.js'
 
@@ -242,7 +239,9 @@ describe('summary size limit', () => {
     writeFileSync(path, `# Earlier step output\n${'x'.repeat(300_000)}\n`)
     const captured = captureStdout()
     try {
-      const rendered = await writeStepSummary(input, { GITHUB_STEP_SUMMARY: path })
+      const rendered = await writeStepSummary((max) => renderSummary(input, max), {
+        GITHUB_STEP_SUMMARY: path
+      })
       expect(rendered?.truncated).toBe(true)
     } finally {
       captured.restore()
