@@ -16,9 +16,12 @@ import {
   type InputSource
 } from './inputs.js'
 
-export type Mode = 'run' | 'collect' | 'merge'
-export type Policy = 'fail' | 'warn'
-export type AnnotationScope = 'changed' | 'all' | 'none'
+export const MODES = ['run', 'collect', 'merge'] as const
+export const POLICIES = ['fail', 'warn'] as const
+export const ANNOTATION_SCOPES = ['changed', 'all', 'none'] as const
+export type Mode = (typeof MODES)[number]
+export type Policy = (typeof POLICIES)[number]
+export type AnnotationScope = (typeof ANNOTATION_SCOPES)[number]
 
 /** Minimum percentages; an absent key is not gated. */
 export interface Thresholds {
@@ -75,9 +78,13 @@ export const DEFAULTS = {
   [Inputs.PythonBuildCommand]: 'auto',
   [Inputs.PythonTestCommand]: 'pytest',
   [Inputs.Python]: 'auto',
+  [Inputs.PythonSubprocessCoverage]: 'true',
   [Inputs.OutputDir]: 'coverage',
+  [Inputs.IncludeOutsideWorkspace]: 'false',
   [Inputs.MaxReportSizeMb]: '1024',
   [Inputs.CargoLlvmCovVersion]: '0.9.1',
+  [Inputs.InstallLlvm]: 'false',
+  [Inputs.InstallPythonTools]: 'false',
   [Inputs.OnThresholdFailure]: 'fail',
   [Inputs.OnTestFailure]: 'fail',
   [Inputs.OnUploadFailure]: 'warn',
@@ -88,13 +95,25 @@ export const DEFAULTS = {
 
 const PERCENT = { min: 0, max: 100 }
 
+type FlagInput =
+  | Inputs.PythonSubprocessCoverage
+  | Inputs.IncludeOutsideWorkspace
+  | Inputs.InstallLlvm
+  | Inputs.InstallPythonTools
+  | Inputs.UploadArtifact
+
+/** A true/false input's default, as action.yml declares it. */
+function defaultFlag(input: FlagInput): boolean {
+  return DEFAULTS[input] === 'true'
+}
+
 export function getConfig(env: InputSource = process.env): Readonly<Config> {
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
   const workingDirectory = resolveDirectory(
     workspace,
     getNonEmpty(env, Inputs.WorkingDirectory, DEFAULTS[Inputs.WorkingDirectory])
   )
-  const mode = getEnum<Mode>(env, Inputs.Mode, ['run', 'collect', 'merge'], 'run')
+  const mode = getEnum<Mode>(env, Inputs.Mode, MODES, DEFAULTS[Inputs.Mode])
   const jobId = `${env.GITHUB_JOB || 'job'}`
   const config: Config = {
     workspace,
@@ -109,29 +128,56 @@ export function getConfig(env: InputSource = process.env): Readonly<Config> {
     pythonTestCommand: getString(env, Inputs.PythonTestCommand, DEFAULTS[Inputs.PythonTestCommand]),
     python: getNonEmpty(env, Inputs.Python, DEFAULTS[Inputs.Python]),
     pythonSource: getList(env, Inputs.PythonSource),
-    pythonSubprocessCoverage: getBoolean(env, Inputs.PythonSubprocessCoverage, true),
+    pythonSubprocessCoverage: getBoolean(
+      env,
+      Inputs.PythonSubprocessCoverage,
+      defaultFlag(Inputs.PythonSubprocessCoverage)
+    ),
     outputDir: resolve(workspace, getNonEmpty(env, Inputs.OutputDir, DEFAULTS[Inputs.OutputDir])),
     exclude: getList(env, Inputs.Exclude),
-    includeOutsideWorkspace: getBoolean(env, Inputs.IncludeOutsideWorkspace, false),
+    includeOutsideWorkspace: getBoolean(
+      env,
+      Inputs.IncludeOutsideWorkspace,
+      defaultFlag(Inputs.IncludeOutsideWorkspace)
+    ),
     maxReportSizeBytes:
       (getOptionalNumber(env, Inputs.MaxReportSizeMb, { min: 1, max: 65536 }) ??
         Number(DEFAULTS[Inputs.MaxReportSizeMb])) *
       1024 *
       1024,
     cargoLlvmCovVersion: readVersion(env),
-    installLlvm: getBoolean(env, Inputs.InstallLlvm, false),
-    installPythonTools: getBoolean(env, Inputs.InstallPythonTools, false),
+    installLlvm: getBoolean(env, Inputs.InstallLlvm, defaultFlag(Inputs.InstallLlvm)),
+    installPythonTools: getBoolean(
+      env,
+      Inputs.InstallPythonTools,
+      defaultFlag(Inputs.InstallPythonTools)
+    ),
     thresholds: readThresholds(env),
-    onThresholdFailure: getEnum<Policy>(env, Inputs.OnThresholdFailure, ['fail', 'warn'], 'fail'),
-    onTestFailure: getEnum<Policy>(env, Inputs.OnTestFailure, ['fail', 'warn'], 'fail'),
-    onUploadFailure: getEnum<Policy>(env, Inputs.OnUploadFailure, ['fail', 'warn'], 'warn'),
+    onThresholdFailure: getEnum<Policy>(
+      env,
+      Inputs.OnThresholdFailure,
+      POLICIES,
+      DEFAULTS[Inputs.OnThresholdFailure]
+    ),
+    onTestFailure: getEnum<Policy>(
+      env,
+      Inputs.OnTestFailure,
+      POLICIES,
+      DEFAULTS[Inputs.OnTestFailure]
+    ),
+    onUploadFailure: getEnum<Policy>(
+      env,
+      Inputs.OnUploadFailure,
+      POLICIES,
+      DEFAULTS[Inputs.OnUploadFailure]
+    ),
     annotations: getEnum<AnnotationScope>(
       env,
       Inputs.Annotations,
-      ['changed', 'all', 'none'],
-      'changed'
+      ANNOTATION_SCOPES,
+      DEFAULTS[Inputs.Annotations]
     ),
-    uploadArtifact: getBoolean(env, Inputs.UploadArtifact, true),
+    uploadArtifact: getBoolean(env, Inputs.UploadArtifact, defaultFlag(Inputs.UploadArtifact)),
     artifactName: readArtifactName(env, Inputs.ArtifactName, `mixed-coverage-${jobId}`),
     retentionDays: getOptionalNumber(env, Inputs.RetentionDays, { min: 1, max: 90, integer: true }),
     shard: readArtifactName(env, Inputs.Shard, jobId),

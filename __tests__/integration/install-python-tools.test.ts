@@ -35,6 +35,8 @@ import {
   uvVersion
 } from '../../src/install/uv.js'
 import { buildExtension } from '../../src/phases/python.js'
+import { PIP_INSTALLER, uvInstaller } from '../../src/python-env/index.js'
+import { UvEnvironment } from '../../src/python-env/uv.js'
 
 jest.setTimeout(300_000)
 
@@ -78,6 +80,7 @@ describe('a virtual environment without coverage.py and without pip', () => {
       { pytest: true, pipBuild: false },
       {
         install: false,
+        installer: PIP_INSTALLER,
         reprobe: () => probe([python], dir)
       }
     ).catch((e: unknown) => e)
@@ -94,6 +97,7 @@ describe('a virtual environment without coverage.py and without pip', () => {
       { pytest: false, pipBuild: false },
       {
         install: true,
+        installer: PIP_INSTALLER,
         reprobe: () => probe([python], dir)
       }
     )
@@ -164,7 +168,7 @@ describeWithUv('a uv project (examples/pyo3-demo with a uv.lock)', () => {
       { pytest: true, pipBuild: false },
       {
         install: true,
-        uv: project,
+        installer: uvInstaller(project),
         env,
         cwd: root,
         reprobe: () => probe(uvPythonCommand(project), root)
@@ -217,7 +221,7 @@ describeWithUv('a uv workspace: a virtual root with the maturin project as a mem
     const targetDir = instrumented.CARGO_TARGET_DIR ?? ''
     const ienv = { env: { ...uvEnv, ...instrumented }, targetDir, variables: instrumented }
     const info = { ...python, version: '', inVirtualenv: true, maturin: null, pip: null }
-    await buildExtension('auto', info, ienv, member, project)
+    await buildExtension('auto', info, ienv, member, new UvEnvironment(project))
     // The editable install puts the extension next to the Python sources, instrumented.
     const pkg = join(member, 'python', 'pyo3_demo')
     const built = readdirSync(pkg).filter((name) => /^_native\..*\.so$/.test(name))

@@ -152,6 +152,7 @@ describe('publish() and the upload policy', () => {
     const { buildReports } = await import('../../src/reports.js')
     const { Timeline } = await import('../../src/timeline.js')
     const { ActionOutputs } = await import('../../src/publish/outputs.js')
+    const { measurement: freeze, toolReport } = await import('../../src/measurement.js')
     const workspace = runner.workspace
     writeFiles(workspace, { 'src/lib.rs': 'fn a() {}\nfn b() {}\n' })
     const workDir = mkdtempSync(join(runner.files.temp, 'work-'))
@@ -163,18 +164,23 @@ describe('publish() and the upload policy', () => {
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVariable(k), v]))
     }
     const config = getConfig(env)
-    const measurement = { failures: [], workDir, rustLcovPath: lcov, rustTestsExit: 0 }
+    const measurement = freeze({
+      reports: [toolReport(config, 'rust', lcov as string)],
+      tests: [{ phase: 'rust', exitCode: 0 }],
+      htmlDirs: {},
+      failures: []
+    })
     const reports = await buildReports(config, measurement)
     const outputs = new ActionOutputs()
-    const outcome = await publishing.publish({
+    const delivery = await publishing.publish({
       config,
       measurement,
       reports,
       timeline: new Timeline(),
       outputs,
-      testFailures: []
+      workDir
     })
-    return { config, outcome, outputs, failures: publishing.policyFailures(config, outcome, []) }
+    return { config, outcome: delivery, outputs, failures: delivery.outcome.failures }
   }
 
   it('a refused upload is a warning under on-upload-failure: warn; the step does not fail for it', async () => {

@@ -3,14 +3,12 @@
  * interpreter (src/python/mc_coverage.py probe): coverage >= 7.10.4 always; pytest when the test
  * command runs pytest; maturin (and pip) when the default pip build runs. Missing ones are an
  * error that names the exact command, or are installed when install-python-tools allows it
- * (pip, or `uv pip` into a uv project's environment).
+ * (by the environment's ToolInstaller: pip, or `uv pip` into a uv project's environment).
  *
  * pytest-cov is not needed: the action starts coverage.py in every Python process itself. When
  * it is installed, the tests run with --no-cov so that it does not start a second tracer.
  */
 import { exec } from '../exec.js'
-import { quoteForDisplay } from '../errors.js'
-import type { UvProject } from './uv.js'
 import { atLeast } from './versions.js'
 
 /** The fields of phases/python.ts PythonInfo this module reads (a PythonInfo fits). */
@@ -45,14 +43,29 @@ export interface MissingTool {
  */
 export const MIN_COVERAGE = '7.10.4'
 
-/** What the configured commands need; under uv the build gets maturin from build isolation. */
+/**
+ * How packages get into one kind of Python environment (python-env/): pip through the
+ * interpreter, or uv into a uv project's environment.
+ */
+export interface ToolInstaller {
+  /** The default build runs pip in the interpreter (so it needs maturin and pip there). */
+  readonly buildsWithPip: boolean
+  /** The install command this action would run. */
+  installArgv(probe: PythonToolsProbe, missing: readonly MissingTool[]): string[]
+  /** pip for an interpreter without it (from its own ensurepip); undefined when not needed. */
+  ensurepipArgv(probe: PythonToolsProbe): string[] | undefined
+  /** What a user should run (or add to the project) to fix it for good. */
+  fixCommand(probe: PythonToolsProbe, missing: readonly MissingTool[]): string
+}
+
+/** What the configured commands need; a uv build gets maturin from build isolation. */
 export function pythonToolNeeds(
   commands: { pythonTestCommand: string; pythonBuildCommand: string },
-  uv: UvProject | undefined
+  installer: Pick<ToolInstaller, 'buildsWithPip'>
 ): PythonToolNeeds {
   return {
     pytest: /(^|[\s/])(py\.test|pytest)(\s|$)/.test(commands.pythonTestCommand),
-    pipBuild: commands.pythonBuildCommand === 'auto' && !uv
+    pipBuild: commands.pythonBuildCommand === 'auto' && installer.buildsWithPip
   }
 }
 
@@ -76,43 +89,6 @@ export function missingPythonTools(probe: PythonToolsProbe, needs: PythonToolNee
 
 export { atLeast } from './versions.js'
 
-/** The install command this action would run: into the interpreter, or the uv environment. */
-export function installArgv(
-  probe: PythonToolsProbe,
-  missing: readonly MissingTool[],
-  uv: UvProject | undefined
-): string[] {
-  const requirements = missing.filter((tool) => tool.name !== 'pip').map((tool) => tool.requirement)
-  if (uv) return ['uv', 'pip', 'install', '--python', probe.executable, ...requirements]
-  const pip = [...probe.command, '-m', 'pip', 'install', '--disable-pip-version-check']
-  return [...pip, ...requirements]
-}
-
-/**
- * An interpreter without pip (a venv made by uv, or with --without-pip) gets it from its own
- * ensurepip first; undefined when pip is there or uv installs instead.
- */
-export function ensurepipArgv(
-  probe: PythonToolsProbe,
-  uv: UvProject | undefined
-): string[] | undefined {
-  return uv || probe.pip ? undefined : [...probe.command, '-m', 'ensurepip', '--upgrade']
-}
-
-/** What a user should run (or add to the project) to fix it for good. */
-export function fixCommand(
-  probe: PythonToolsProbe,
-  missing: readonly MissingTool[],
-  uv: UvProject | undefined
-): string {
-  const requirements = missing.map((tool) => quoteForDisplay(tool.requirement))
-  if (uv) return `uv add --dev ${requirements.join(' ')}`
-  const shown = (argv: string[]) => argv.map(quoteForDisplay).join(' ')
-  const ensurepip = ensurepipArgv(probe, uv)
-  const install = shown(installArgv(probe, missing, uv))
-  return ensurepip ? `${shown(ensurepip)} && ${install}` : install
-}
-
 export class MissingPythonToolsError extends Error {
   constructor(
     readonly missing: readonly MissingTool[],
@@ -134,7 +110,7 @@ export class MissingPythonToolsError extends Error {
 export interface EnsurePythonToolsOptions<P extends PythonToolsProbe> {
   /** The install-python-tools input. */
   install: boolean
-  uv?: UvProject
+  installer: ToolInstaller
   env?: NodeJS.ProcessEnv
   cwd?: string
   /** Probes the interpreter again after an install (phases/python.ts findPython). */
@@ -152,14 +128,15 @@ export async function ensurePythonTools<P extends PythonToolsProbe>(
 ): Promise<P> {
   const missing = missingPythonTools(probe, needs)
   if (missing.length === 0) return probe
-  const fix = fixCommand(probe, missing, options.uv)
+  const { installer } = options
+  const fix = installer.fixCommand(probe, missing)
   if (!options.install) throw new MissingPythonToolsError(missing, fix, probe.executable)
   const hint = `could not install ${missing.map((tool) => tool.name).join(', ')} into ${probe.executable}`
   const run = { env: options.env, cwd: options.cwd, timeoutMs: 10 * 60_000, hint }
-  const ensurepip = ensurepipArgv(probe, options.uv)
+  const ensurepip = installer.ensurepipArgv(probe)
   if (ensurepip) await exec(ensurepip, run)
   if (missing.some((tool) => tool.name !== 'pip')) {
-    await exec(installArgv(probe, missing, options.uv), run)
+    await exec(installer.installArgv(probe, missing), run)
   }
   const after = await options.reprobe()
   const still = missingPythonTools(after, needs)

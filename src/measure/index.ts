@@ -1,41 +1,32 @@
 /**
- * The measuring half of a run: tools, instrumented environment, Rust tests, extension
- * build, Python tests, raw reports. A failure after measuring started is recorded, not
- * thrown, so that whatever was measured still reaches the reports.
+ * The source of run and collect modes: tools, instrumented environment, Rust tests, extension
+ * build, Python tests, raw reports — one measurement. A phase that fails after measuring began
+ * becomes one of its failures, not a throw, so whatever was measured still reaches the reports.
  */
 import * as core from '@actions/core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Config } from './config.js'
-import { findTools, type Tools } from './install/index.js'
-import { instrumentedEnv, type InstrumentedEnv } from './phases/env.js'
-import { measurePython } from './measure-python.js'
+import type { Config } from '../config.js'
+import { findTools, type Tools } from '../install/index.js'
+import {
+  measurement,
+  toolReport,
+  type Measurement,
+  type TestRun,
+  type ToolReport
+} from '../measurement.js'
+import { instrumentedEnv, type InstrumentedEnv } from '../phases/env.js'
 import {
   cleanWorkspace,
   exportRustHtml,
   exportRustReport,
   listProfiles,
   runRustTests
-} from './phases/rust.js'
-import type { Timeline } from './timeline.js'
-import { warning } from './warnings.js'
-
-export interface Measurement {
-  rustLcovPath?: string
-  pythonJsonPath?: string
-  /** Version of the interpreter the Python tests ran under (shard manifests record it). */
-  pythonVersion?: string
-  /** HTML reports the tools wrote (for the artifact), when they could. */
-  rustHtmlDir?: string
-  pythonHtmlDir?: string
-  /** Exit codes of the test commands; absent when the phase was skipped. */
-  rustTestsExit?: number
-  pythonTestsExit?: number
-  diagnosis?: string
-  /** Errors that stopped a phase after measuring began; reported after publishing. */
-  failures: Error[]
-  workDir: string
-}
+} from '../phases/rust.js'
+import type { Timeline } from '../timeline.js'
+import { warning } from '../warnings.js'
+import { measurePython, type PythonMeasurement } from './python.js'
+import { settled } from './settled.js'
 
 export async function measure(
   config: Config,
@@ -43,7 +34,6 @@ export async function measure(
   workDir: string
 ): Promise<Measurement> {
   mkdirSync(workDir, { recursive: true })
-  const result: Measurement = { failures: [], workDir }
   const cwd = config.workingDirectory
   const tools = await timeline.phase('Find cargo-llvm-cov and LLVM tools', () => findTools(config))
   const ienv = await timeline.phase(
@@ -58,20 +48,31 @@ export async function measure(
   await timeline.phase('Clean old coverage data', () =>
     cleanWorkspace(tools.cargoLlvmCov, ienv, cwd)
   )
+  const tests: TestRun[] = []
   if (config.rustTestCommand) {
-    result.rustTestsExit = await timeline.phase('Rust tests', () =>
+    const exitCode = await timeline.phase('Rust tests', () =>
       runRustTests(config.rustTestCommand, ienv, cwd)
     )
+    tests.push({ phase: 'rust', exitCode })
   }
-  if (config.pythonTestCommand) {
-    await measurePython(config, timeline, ienv, result).catch((error: Error) =>
-      result.failures.push(error)
-    )
-  }
-  await exportRust(config, timeline, tools, ienv, result).catch((error: Error) =>
-    result.failures.push(error)
-  )
-  return result
+  const python: PythonMeasurement = config.pythonTestCommand
+    ? await measurePython(config, timeline, ienv, workDir)
+    : {}
+  if (python.testsExit !== undefined) tests.push({ phase: 'python', exitCode: python.testsExit })
+  const rust = await settled(exportRust(config, timeline, tools, ienv, workDir))
+  return measurement({
+    reports: [rust.value?.report, python.report].filter((report) => report !== undefined),
+    tests,
+    pythonVersion: python.version,
+    htmlDirs: { rust: rust.value?.htmlDir, python: python.htmlDir },
+    diagnosis: python.diagnosis,
+    failures: [python.failure, rust.error].filter((error) => error !== undefined)
+  })
+}
+
+interface RustExport {
+  report?: ToolReport
+  htmlDir?: string
 }
 
 async function exportRust(
@@ -79,27 +80,31 @@ async function exportRust(
   timeline: Timeline,
   tools: Tools,
   ienv: InstrumentedEnv,
-  result: Measurement
-): Promise<void> {
+  workDir: string
+): Promise<RustExport> {
   if (listProfiles(ienv.targetDir).length === 0) {
     warning(
       'No Rust coverage profiles were written: neither the Rust tests nor the Python tests ran instrumented Rust code.'
     )
-    return
+    return {}
   }
-  const lcov = join(result.workDir, 'rust.lcov')
+  const lcov = join(workDir, 'rust.lcov')
   await timeline.phase('Rust report (cargo llvm-cov report)', () =>
     exportRustReport(tools.cargoLlvmCov, ienv, config.workingDirectory, lcov)
   )
-  result.rustLcovPath = lcov
+  const report = toolReport(config, 'rust', lcov)
   // A shard's HTML would be thrown away: only the merge job publishes an artifact with pages.
-  if (config.mode === 'collect') return
-  const html = join(result.workDir, 'html', 'rust')
-  await timeline
-    .phase('Rust HTML report (cargo llvm-cov report --html)', () =>
+  if (config.mode === 'collect') return { report }
+  const html = join(workDir, 'html', 'rust')
+  const written = await settled(
+    timeline.phase('Rust HTML report (cargo llvm-cov report --html)', () =>
       exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html)
     )
-    // cargo llvm-cov writes its pages into <output-dir>/html.
-    .then(() => (result.rustHtmlDir = join(html, 'html')))
-    .catch((error: Error) => warning(`The Rust HTML report was not written: ${error.message}`))
+  )
+  if (written.error) {
+    warning(`The Rust HTML report was not written: ${written.error.message}`)
+    return { report }
+  }
+  // cargo llvm-cov writes its pages into <output-dir>/html.
+  return { report, htmlDir: join(html, 'html') }
 }

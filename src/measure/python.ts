@@ -1,68 +1,86 @@
 /**
- * The Python half of measuring: the test interpreter and its tools (through uv for a uv
- * project), the instrumented extension build, the tests under coverage.py, the diagnosis
- * of a missing extension profile, and coverage.py's combined JSON and HTML reports.
+ * The Python half of measuring, in the environment chosen for the run (python-env/): the
+ * interpreter and its tools, the instrumented extension build, the tests under coverage.py,
+ * the diagnosis of a missing extension profile, and coverage.py's combined JSON and HTML.
  */
 import * as core from '@actions/core'
 import { mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Config } from './config.js'
-import { diagnoseMissingExtensionProfiles } from './diagnosis.js'
-import {
-  detectUvProject,
-  ensurePythonTools,
-  prepareUvProject,
-  pythonToolNeeds,
-  uvPythonCommand,
-  uvTestEnv,
-  type UvProject
-} from './install/index.js'
-import type { InstrumentedEnv } from './phases/env.js'
-import * as python from './phases/python.js'
-import { listProfiles } from './phases/rust.js'
-import type { Measurement } from './pipeline.js'
-import type { Timeline } from './timeline.js'
-import { warning } from './warnings.js'
+import type { Config } from '../config.js'
+import { diagnoseMissingExtensionProfiles } from '../diagnosis.js'
+import { ensurePythonTools, pythonToolNeeds } from '../install/index.js'
+import { toolReport, type ToolReport } from '../measurement.js'
+import type { InstrumentedEnv } from '../phases/env.js'
+import * as python from '../phases/python.js'
+import { listProfiles } from '../phases/rust.js'
+import { choosePythonEnvironment, type PythonEnvironment } from '../python-env/index.js'
+import type { Timeline } from '../timeline.js'
+import { warning } from '../warnings.js'
+
+/** What the Python phases found out; as far as they got when `failure` is set. */
+export interface PythonMeasurement {
+  version?: string
+  testsExit?: number
+  report?: ToolReport
+  htmlDir?: string
+  diagnosis?: string
+  /** The error that stopped the Python phases after measuring began. */
+  failure?: Error
+}
 
 export async function measurePython(
   config: Config,
   timeline: Timeline,
   ienv: InstrumentedEnv,
-  result: Measurement
+  workDir: string
+): Promise<PythonMeasurement> {
+  const found: PythonMeasurement = {}
+  try {
+    await measureInto(found, config, timeline, ienv, workDir)
+  } catch (error) {
+    found.failure = error instanceof Error ? error : new Error(String(error))
+  }
+  return found
+}
+
+async function measureInto(
+  found: PythonMeasurement,
+  config: Config,
+  timeline: Timeline,
+  ienv: InstrumentedEnv,
+  workDir: string
 ): Promise<void> {
   const cwd = config.workingDirectory
-  const { interpreter, uv } = await pythonForTests(config, timeline, ienv)
-  result.pythonVersion = interpreter.version
+  const environment = choosePythonEnvironment(config)
+  const interpreter = await pythonForTests(config, environment, timeline, ienv)
+  found.version = interpreter.version
   const buildStartedAt = Date.now()
   if (config.pythonBuildCommand) {
     await timeline.phase('Build the extension (debug profile, instrumented)', () =>
-      python.buildExtension(config.pythonBuildCommand, interpreter, ienv, cwd, uv)
+      python.buildExtension(config.pythonBuildCommand, interpreter, ienv, cwd, environment)
     )
   }
-  const pyDir = join(result.workDir, 'python')
+  const pyDir = join(workDir, 'python')
   mkdirSync(pyDir, { recursive: true })
   const setup = await timeline.phase('coverage.py configuration', () =>
     coverageConfiguration(config, interpreter, pyDir)
   )
   const before = new Set(listProfiles(ienv.targetDir))
   const baseEnv = python.testEnv(ienv, interpreter, setup, config.pythonSubprocessCoverage)
-  const testEnv = uv ? uvTestEnv(baseEnv, interpreter.scriptsDir) : baseEnv
-  result.pythonTestsExit = await timeline.phase('Python tests', () =>
+  const testEnv = environment.testEnv(baseEnv, interpreter)
+  found.testsExit = await timeline.phase('Python tests', () =>
     python.runPythonTests(config.pythonTestCommand, testEnv, cwd)
   )
   const newProfiles = listProfiles(ienv.targetDir).filter((path) => !before.has(path)).length
   // Only a missing profile needs explaining; the inspection never adds one of its own.
   if (newProfiles === 0) {
-    await timeline.phase('Diagnosis: no profile came from the extension', () =>
-      diagnose(config, ienv, interpreter, setup, { pyDir, buildStartedAt }, result)
+    found.diagnosis = await timeline.phase('Diagnosis: no profile came from the extension', () =>
+      diagnose(config, ienv, interpreter, setup, { pyDir, buildStartedAt })
     )
   }
-  await exportReports(
-    timeline,
-    interpreter,
-    setup,
-    { cwd, pyDir, html: config.mode !== 'collect' },
-    result
+  Object.assign(
+    found,
+    await exportReports(config, timeline, interpreter, setup, { pyDir, workDir })
   )
 }
 
@@ -90,43 +108,39 @@ async function coverageConfiguration(
 }
 
 /**
- * The test interpreter with its tools checked (installed when install-python-tools allows),
- * in the project's own environment when it is a uv project (uv.lock) and `python` is auto.
+ * The test interpreter of the environment with its tools checked (installed when
+ * install-python-tools allows), after the environment is made when it needs making (uv sync).
  */
 async function pythonForTests(
   config: Config,
+  environment: PythonEnvironment,
   timeline: Timeline,
   ienv: InstrumentedEnv
-): Promise<{ interpreter: python.PythonInfo; uv: UvProject | undefined }> {
+): Promise<python.PythonInfo> {
   const cwd = config.workingDirectory
-  const uv = config.python === 'auto' ? detectUvProject(cwd, config.workspace) : undefined
-  if (uv) {
-    await timeline.phase(`Python environment from ${uv.lockfile} (uv sync)`, () =>
-      prepareUvProject(uv, process.env, cwd)
-    )
-  }
-  const given = uv ? uvPythonCommand(uv) : config.python
-  const interpreter = await timeline.phase(
-    'Find the Python interpreter and its tools',
-    async () => {
-      const found = await python.findPython(given, cwd, ienv.env)
-      const info = await ensurePythonTools(found, pythonToolNeeds(config, uv), {
+  const prepare = environment.prepare
+  if (prepare) await timeline.phase(prepare.name, () => prepare.run(process.env, cwd))
+  return timeline.phase('Find the Python interpreter and its tools', async () => {
+    const find = () => python.findPython(environment.candidates, cwd, ienv.env)
+    const info = await ensurePythonTools(
+      await find(),
+      pythonToolNeeds(config, environment.installer),
+      {
         install: config.installPythonTools,
-        uv,
+        installer: environment.installer,
         env: ienv.env,
         cwd,
-        reprobe: () => python.findPython(given, cwd, ienv.env)
-      })
-      const where = `${info.inVirtualenv ? ', virtual environment' : ''}${uv ? ', uv project' : ''}`
-      core.info(
-        `${info.executable} (Python ${info.version}${where}); coverage ${info.coverage ?? 'missing'}, ` +
-          `pytest ${info.pytest ?? 'missing'}, maturin ${info.maturin ?? 'missing'}` +
-          (info.pytestCov ? `, pytest-cov ${info.pytestCov} (run with --no-cov)` : '')
-      )
-      return info
-    }
-  )
-  return { interpreter, uv }
+        reprobe: find
+      }
+    )
+    const where = `${info.inVirtualenv ? ', virtual environment' : ''}${environment.label}`
+    core.info(
+      `${info.executable} (Python ${info.version}${where}); coverage ${info.coverage ?? 'missing'}, ` +
+        `pytest ${info.pytest ?? 'missing'}, maturin ${info.maturin ?? 'missing'}` +
+        (info.pytestCov ? `, pytest-cov ${info.pytestCov} (run with --no-cov)` : '')
+    )
+    return info
+  })
 }
 
 async function diagnose(
@@ -134,9 +148,8 @@ async function diagnose(
   ienv: InstrumentedEnv,
   interpreter: python.PythonInfo,
   setup: python.CoverageSetup,
-  facts: { pyDir: string; buildStartedAt: number },
-  result: Measurement
-): Promise<void> {
+  facts: { pyDir: string; buildStartedAt: number }
+): Promise<string | undefined> {
   const dirs = { cwd: config.workingDirectory, workDir: facts.pyDir }
   const extension = setup.extensionModule
     ? await python
@@ -146,28 +159,30 @@ async function diagnose(
           return undefined
         })
     : undefined
-  result.diagnosis = diagnoseMissingExtensionProfiles({
+  const diagnosis = diagnoseMissingExtensionProfiles({
     newProfiles: 0,
     extension,
     targetDir: ienv.targetDir,
     builtLibraries: sharedLibraries(join(ienv.targetDir, 'debug')),
     buildStartedAt: config.pythonBuildCommand ? facts.buildStartedAt : undefined
   })
-  if (result.diagnosis) warning(result.diagnosis)
+  if (diagnosis) warning(diagnosis)
+  return diagnosis
 }
 
+/** coverage.py's combined JSON (and HTML, except in a shard), when it measured any file. */
 async function exportReports(
+  config: Config,
   timeline: Timeline,
   interpreter: python.PythonInfo,
   setup: python.CoverageSetup,
-  options: { cwd: string; pyDir: string; html: boolean },
-  result: Measurement
-): Promise<void> {
-  const json = join(result.workDir, 'python-coverage.json')
-  const html = options.html ? join(result.workDir, 'html', 'python') : undefined
-  const dirs = { cwd: options.cwd, workDir: options.pyDir }
+  dirs: { pyDir: string; workDir: string }
+): Promise<Pick<PythonMeasurement, 'report' | 'htmlDir'>> {
+  const json = join(dirs.workDir, 'python-coverage.json')
+  const html = config.mode !== 'collect' ? join(dirs.workDir, 'html', 'python') : undefined
+  const helperDirs = { cwd: config.workingDirectory, workDir: dirs.pyDir }
   const report = await timeline.phase('Python report (coverage combine, coverage json)', () =>
-    python.exportPythonReport(interpreter, setup, dirs, json, html)
+    python.exportPythonReport(interpreter, setup, helperDirs, json, html)
   )
   core.info(
     `coverage.py combined ${report.dataFiles} data file(s); ${report.measuredFiles} file(s) measured`
@@ -179,10 +194,9 @@ async function exportReports(
     warning(
       'coverage.py measured no Python file: check python-source and that the tests import the package from the source tree.'
     )
-    return
+    return {}
   }
-  result.pythonJsonPath = json
-  result.pythonHtmlDir = html
+  return { report: toolReport(config, 'python', json), htmlDir: html }
 }
 
 const COVERAGE_RUN = /(^|[\s;&|(/])coverage\s+run(\s|$)/

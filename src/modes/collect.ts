@@ -1,22 +1,25 @@
 /**
- * mode: collect — one shard of a sharded run. Measure as run mode does, write this shard's
- * own reports (outputs describe the shard), then upload the raw reports and a manifest as the
- * artifact `<shard-artifact-prefix><shard>` for the merge job. No threshold is gated here: the
- * gate needs every shard and belongs to the merge job. Test failures follow on-test-failure,
- * so a failing leg shows red in the matrix; its artifact is uploaded first either way.
+ * mode: collect's sink — one shard of a sharded run. The measurement's raw reports and a
+ * manifest are uploaded as the artifact `<shard-artifact-prefix><shard>` for the merge job,
+ * after this shard's own reports are written (the outputs describe the shard). No threshold is
+ * gated here: the gate needs every shard and belongs to the merge job. Test failures follow
+ * on-test-failure (outcome.ts), so a failing leg shows red in the matrix; its artifact is
+ * uploaded first either way.
  */
 import * as core from '@actions/core'
 import { basename, join, relative, sep } from 'node:path'
+import { announce } from '../announce.js'
 import type { Config } from '../config.js'
 import { Outputs } from '../constants.js'
-import { InputError, TestFailureError } from '../errors.js'
-import { measure, type Measurement } from '../pipeline.js'
+import { InputError } from '../errors.js'
+import { exitCodes, reportOf, testFailures, type Measurement } from '../measurement.js'
+import type { Delivery, SinkRequest } from '../flow.js'
+import { decideOutcome } from '../outcome.js'
 import { uploadReportArtifact, type UploadOutcome } from '../publish/artifact.js'
 import { escapeHtml } from '../publish/escape.js'
-import type { ActionOutputs } from '../publish/outputs.js'
-import { buildReports, type ReportResult } from '../reports.js'
+import { writeStepSummary } from '../publish/step-summary.js'
+import { percentFigures, type ReportResult } from '../reports.js'
 import { formatDuration, type Timeline } from '../timeline.js'
-import { warning } from '../warnings.js'
 import { actionIdentity } from './action-identity.js'
 import {
   MANIFEST_FILE,
@@ -26,54 +29,40 @@ import {
 } from './manifest.js'
 import { refuseShardOfThisAttempt, requireArtifactService } from './shard-artifacts.js'
 
-export interface CollectRequest {
-  config: Config
-  timeline: Timeline
-  workDir: string
-  outputs: ActionOutputs
-  env?: NodeJS.ProcessEnv
+/** Before measuring: a shard that cannot be uploaded is minutes of work for nothing. */
+export function checkCollect(config: Config, env: NodeJS.ProcessEnv = process.env): void {
+  checkShardInput(config, env)
+  requireArtifactService(env, 'collect')
 }
 
-/** Runs the shard; returns the messages that fail the step (empty: it succeeds). */
-export async function collectShard(request: CollectRequest): Promise<string[]> {
-  const { config, timeline, workDir, outputs } = request
+/** Uploads the shard, then announces the outcome and writes the shard's summary. */
+export async function uploadShard(request: SinkRequest): Promise<Delivery> {
+  const { config, measurement, reports, timeline, outputs, workDir } = request
   const env = request.env ?? process.env
-  checkShardInput(config, env)
-  // Before measuring: a shard that cannot be uploaded is minutes of work for nothing.
-  requireArtifactService(env, 'collect')
-  const measurement = await measure(config, timeline, workDir)
-  const testFailures = testFailuresOf(measurement)
-  outputs.set(Outputs.TestsPassed, testFailures.length === 0)
-  const failures = measurement.failures.map((failure) => failure.message)
-  const reports = await timeline
-    .phase("This shard's reports", () => buildReports(config, measurement))
-    .catch((error: Error) => void failures.push(error.message))
-  if (reports) {
-    outputs.setCoverage(reports)
-    failures.push(...reports.failures.map((failure) => failure.message))
-  }
-
   const manifest = shardManifest(config, measurement, env)
+  const name = shardArtifactName(config)
   const upload = await timeline.phase('Upload the shard artifact', () =>
-    uploadShard(config, measurement, manifest, workDir, env)
+    uploadShardArtifact(name, { config, measurement, manifest, workDir }, env)
   )
   if (upload.status === 'uploaded') {
     outputs.set(Outputs.ArtifactId, upload.id)
     outputs.set(Outputs.ArtifactUrl, upload.url)
     core.info(`Uploaded shard ${upload.name} (id ${upload.id}, ${upload.files} files)`)
-  } else {
-    failures.push(uploadFailure(upload, config))
   }
-  const tests = testFailures.map((failure) => failure.message).join('; ')
-  if (tests && config.onTestFailure === 'fail') {
-    failures.push(`${tests}. Coverage was still measured and uploaded for the merge job.`)
-  } else if (tests) {
-    warning(`${tests}. on-test-failure is 'warn': the step goes on.`, {
-      title: 'Tests failed'
-    })
-  }
-  await writeShardSummary(manifest, upload, reports || undefined, timeline)
-  return failures
+  const outcome = decideOutcome(config, {
+    sink: 'shard',
+    testFailures: testFailures(measurement.tests),
+    errors: [...measurement.failures, ...(reports?.failures ?? [])],
+    upload,
+    artifactName: name
+  })
+  announce(outcome)
+  await writeShardSummary(manifest, upload, reports, timeline, env)
+  return { upload, outcome }
+}
+
+function shardArtifactName(config: Config): string {
+  return `${config.shardArtifactPrefix}${config.shard}`
 }
 
 /**
@@ -90,20 +79,16 @@ function checkShardInput(config: Config, env: NodeJS.ProcessEnv): void {
   }
 }
 
-function testFailuresOf(measurement: Measurement): TestFailureError[] {
-  const failures: TestFailureError[] = []
-  const { rustTestsExit: rust, pythonTestsExit: python } = measurement
-  if (rust !== undefined && rust !== 0) failures.push(new TestFailureError('rust', rust))
-  if (python !== undefined && python !== 0) failures.push(new TestFailureError('python', python))
-  return failures
-}
-
 export function shardManifest(
   config: Config,
   measurement: Measurement,
   env: NodeJS.ProcessEnv
 ): ShardManifest {
-  const name = (path: string | undefined) => (path ? basename(path) : null)
+  const name = (kind: 'rust' | 'python') => {
+    const report = reportOf(measurement, kind)
+    return report ? basename(report.path) : null
+  }
+  const tests = exitCodes(measurement.tests)
   return {
     schema: MANIFEST_SCHEMA,
     shard: config.shard,
@@ -113,10 +98,10 @@ export function shardManifest(
     pythonVersion: measurement.pythonVersion ?? '',
     workspace: config.workspace,
     workingDirectory: relative(config.workspace, config.workingDirectory).split(sep).join('/'),
-    tests: { rust: measurement.rustTestsExit ?? null, python: measurement.pythonTestsExit ?? null },
+    tests: { rust: tests.rust ?? null, python: tests.python ?? null },
     failures: measurement.failures.map((failure) => failure.message),
     diagnosis: measurement.diagnosis ?? '',
-    reports: { rust: name(measurement.rustLcovPath), python: name(measurement.pythonJsonPath) },
+    reports: { rust: name('rust'), python: name('python') },
     job: {
       name: env.GITHUB_JOB ?? '',
       runId: env.GITHUB_RUN_ID ?? '',
@@ -127,53 +112,40 @@ export function shardManifest(
 }
 
 /** The raw reports as the tools wrote them, and the manifest, at the artifact's top level. */
-async function uploadShard(
-  config: Config,
-  measurement: Measurement,
-  manifest: ShardManifest,
-  workDir: string,
+async function uploadShardArtifact(
+  name: string,
+  shard: { config: Config; measurement: Measurement; manifest: ShardManifest; workDir: string },
   env: NodeJS.ProcessEnv
 ): Promise<UploadOutcome> {
-  const name = `${config.shardArtifactPrefix}${config.shard}`
+  const { config, measurement, manifest, workDir } = shard
   try {
     await refuseShardOfThisAttempt(name, join(workDir, 'earlier-shard'), env)
   } catch (error) {
     return { status: 'failed', name, message: (error as Error).message }
   }
-  const reports = [measurement.rustLcovPath, measurement.pythonJsonPath].filter(
-    (path): path is string => !!path
-  )
   return uploadReportArtifact({
     name,
     retentionDays: config.retentionDays,
     stagingDir: join(workDir, 'shard-artifact'),
-    contents: { reports, htmlDirs: {}, generated: { [MANIFEST_FILE]: serializeManifest(manifest) } }
+    contents: {
+      reports: measurement.reports.map((report) => report.path),
+      htmlDirs: {},
+      generated: { [MANIFEST_FILE]: serializeManifest(manifest) }
+    },
+    env
   })
-}
-
-/** The shard is this step's only product: an upload that did not happen fails it. */
-function uploadFailure(upload: UploadOutcome, config: Config): string {
-  const name = `${config.shardArtifactPrefix}${config.shard}`
-  if (upload.status === 'skipped')
-    return `The shard artifact ${name} was not uploaded: ${upload.reason}`
-  const message = upload.status === 'failed' ? upload.message : ''
-  // A re-run replaces its earlier attempt's shard; a conflict left is another leg uploading
-  // the same name at the same moment.
-  const duplicate = /already exists/i.test(message)
-    ? ' Another job of this run uploaded a shard of this name at the same time: give every matrix leg its own shard input.'
-    : ''
-  return `The shard artifact ${name} was not uploaded: ${message}.${duplicate}`
 }
 
 async function writeShardSummary(
   manifest: ShardManifest,
   upload: UploadOutcome,
   reports: ReportResult | undefined,
-  timeline: Timeline
+  timeline: Timeline,
+  env: NodeJS.ProcessEnv
 ): Promise<void> {
   const exit = (code: number | null) =>
     code === null ? 'not run' : code === 0 ? 'passed' : `failed (exit ${code})`
-  const figures = reports?.figures
+  const figures = reports ? percentFigures(reports.figures) : undefined
   const lines = [
     // The shard name is the user's input: escaped like every untrusted name in the summary.
     `### mixed-coverage shard <code>${escapeHtml(manifest.shard)}</code>`,
@@ -188,9 +160,6 @@ async function writeShardSummary(
     'Thresholds are gated by the merge job, over all shards.',
     ''
   ]
-  try {
-    await core.summary.addRaw(lines.join('\n')).write()
-  } catch (error) {
-    warning(`The step summary was not written: ${(error as Error).message}`)
-  }
+  // Bounded by construction (a few lines), far below the step's 1 MiB.
+  await writeStepSummary(() => ({ markdown: lines.join('\n') }), env)
 }

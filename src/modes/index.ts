@@ -2,7 +2,7 @@
  * Sharded coverage across the jobs of one workflow run: collect (a shard measures and uploads
  * its raw reports) and merge (one job downloads every shard and hands run() their reports).
  */
-export { collectShard, shardManifest, type CollectRequest } from './collect.js'
+export { checkCollect, shardManifest, uploadShard } from './collect.js'
 export {
   MANIFEST_FILE,
   MANIFEST_SCHEMA,
@@ -11,13 +11,12 @@ export {
   ShardError,
   type ShardManifest
 } from './manifest.js'
-export { gatherShards, type GatheredShards } from './merge.js'
+export { gatherShards } from './merge.js'
 export {
   mergedMeasurement,
-  shardTestFailures,
+  shardTestRuns,
   shardToolReports,
   shardWorkingDirectory,
-  ShardTestFailureError,
   type DownloadedShard
 } from './shard-reports.js'
 export {

@@ -1,15 +1,14 @@
 /**
- * mode: merge — instead of measuring, take the shards the collect jobs of this workflow run
- * uploaded: find them by name prefix, refuse a missing or unexpected shard before
- * downloading, refuse shards of another commit after reading their manifests, and hand run()
- * the reports (each rooted where its shard ran) and one Measurement for all shards. From
- * there run() merges, gates and publishes exactly as in run mode.
+ * mode: merge's source — instead of measuring, take the shards the collect jobs of this
+ * workflow run uploaded: find them by name prefix, refuse a missing or unexpected shard before
+ * downloading, refuse shards of another commit after reading their manifests, and hand on one
+ * measurement for all shards (its reports each rooted where its shard ran). From there the
+ * flow merges, gates and publishes exactly as in run mode.
  */
 import * as core from '@actions/core'
 import { join } from 'node:path'
 import type { Config } from '../config.js'
-import type { Measurement } from '../pipeline.js'
-import type { ToolReport } from '../reports.js'
+import type { Measurement } from '../measurement.js'
 import type { Timeline } from '../timeline.js'
 import { warning } from '../warnings.js'
 import { actionIdentity } from './action-identity.js'
@@ -19,13 +18,7 @@ import {
   requireArtifactService,
   type ShardArtifact
 } from './shard-artifacts.js'
-import {
-  mergedMeasurement,
-  shardTestFailures,
-  shardToolReports,
-  type DownloadedShard,
-  type ShardTestFailureError
-} from './shard-reports.js'
+import { mergedMeasurement, type DownloadedShard } from './shard-reports.js'
 import {
   checkCommits,
   checkShardIdentity,
@@ -33,21 +26,12 @@ import {
   parseExpectedShards
 } from './shard-set.js'
 
-export interface GatheredShards {
-  shards: DownloadedShard[]
-  /** Every raw report of every shard, with the roots its paths are relative to. */
-  reports: ToolReport[]
-  /** Stands for all shards: combined test exits, shard failures, diagnoses. */
-  measurement: Measurement
-  testFailures: ShardTestFailureError[]
-}
-
 export async function gatherShards(
   config: Config,
   timeline: Timeline,
   workDir: string,
   env: NodeJS.ProcessEnv = process.env
-): Promise<GatheredShards> {
+): Promise<Measurement> {
   const expected = parseExpectedShards(config.expectedShards)
   requireArtifactService(env, 'merge')
   const prefix = config.shardArtifactPrefix
@@ -74,15 +58,10 @@ export async function gatherShards(
     return downloaded
   })
   warnOnMixedVersions(shards)
-  const measurement = mergedMeasurement(shards, workDir)
+  const measurement = mergedMeasurement(shards)
   // In run mode the pipeline warns about the diagnosis; here the shards' diagnoses stand in.
   if (measurement.diagnosis) warning(measurement.diagnosis)
-  return {
-    shards,
-    reports: shards.flatMap(shardToolReports),
-    measurement,
-    testFailures: shardTestFailures(shards)
-  }
+  return measurement
 }
 
 function describeShard({ manifest, artifact }: DownloadedShard): string {

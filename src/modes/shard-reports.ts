@@ -1,12 +1,10 @@
 /**
- * From downloaded shards to what run() works with: the tool reports with the roots their
- * paths were written against, the test failures per shard, and one Measurement that stands for
- * all shards in the summary and the step's outcome. Pure: no I/O.
+ * From downloaded shards to the measurement a merge job hands on: the tool reports with the
+ * roots their paths were written against, every shard's test runs, and its failures and
+ * diagnoses. Pure: no I/O.
  */
 import { join } from 'node:path'
-import { TestFailureError } from '../errors.js'
-import type { Measurement } from '../pipeline.js'
-import type { ToolReport } from '../reports.js'
+import { measurement, type Measurement, type TestRun, type ToolReport } from '../measurement.js'
 import type { ShardManifest } from './manifest.js'
 
 /** A shard artifact on disk: its directory and its checked manifest. */
@@ -14,18 +12,6 @@ export interface DownloadedShard {
   artifact: string
   dir: string
   manifest: ShardManifest
-}
-
-/** A failed test command of one shard; the message names the shard. */
-export class ShardTestFailureError extends TestFailureError {
-  constructor(
-    readonly shard: string,
-    phase: 'rust' | 'python',
-    exitCode: number
-  ) {
-    super(phase, exitCode)
-    this.message = `${this.message} in shard '${shard}'`
-  }
 }
 
 /**
@@ -44,54 +30,45 @@ export function shardWorkingDirectory(manifest: ShardManifest): string {
  */
 export function shardToolReports(shard: DownloadedShard): ToolReport[] {
   const { manifest } = shard
-  return [manifest.reports.rust, manifest.reports.python]
-    .filter((file): file is string => file !== null)
-    .map((file) => ({
+  const reports: ToolReport[] = []
+  for (const kind of ['rust', 'python'] as const) {
+    const file = manifest.reports[kind]
+    if (file === null) continue
+    reports.push({
+      kind,
       path: join(shard.dir, file),
       root: manifest.workspace,
       sourceRoots: [shardWorkingDirectory(manifest)]
-    }))
+    })
+  }
+  return reports
 }
 
-export function shardTestFailures(shards: readonly DownloadedShard[]): ShardTestFailureError[] {
-  const failures: ShardTestFailureError[] = []
+/** The test commands each shard ran, named by their shard. */
+export function shardTestRuns(shards: readonly DownloadedShard[]): TestRun[] {
+  const runs: TestRun[] = []
   for (const { manifest } of shards) {
-    const { rust, python } = manifest.tests
-    if (rust !== null && rust !== 0)
-      failures.push(new ShardTestFailureError(manifest.shard, 'rust', rust))
-    if (python !== null && python !== 0) {
-      failures.push(new ShardTestFailureError(manifest.shard, 'python', python))
+    for (const phase of ['rust', 'python'] as const) {
+      const exitCode = manifest.tests[phase]
+      if (exitCode !== null) runs.push({ phase, exitCode, shard: manifest.shard })
     }
   }
-  return failures
+  return runs
 }
 
-/**
- * One exit code for the summary: the first failing one, else 0 when some shard ran the
- * phase, else undefined (no shard ran it).
- */
-function combinedExit(codes: ReadonlyArray<number | null>): number | undefined {
-  const ran = codes.filter((code): code is number => code !== null)
-  if (ran.length === 0) return undefined
-  return ran.find((code) => code !== 0) ?? 0
-}
-
-/** The shards as one Measurement: what publish() and the step's outcome read. */
-export function mergedMeasurement(
-  shards: readonly DownloadedShard[],
-  workDir: string
-): Measurement {
+/** The shards as one measurement: what the reports step, the sink and the outcome read. */
+export function mergedMeasurement(shards: readonly DownloadedShard[]): Measurement {
   const manifests = shards.map((shard) => shard.manifest)
   const diagnoses = manifests
     .filter((manifest) => manifest.diagnosis)
     .map((manifest) => `Shard '${manifest.shard}': ${manifest.diagnosis}`)
-  return {
-    workDir,
+  return measurement({
+    reports: shards.flatMap(shardToolReports),
+    tests: shardTestRuns(shards),
+    htmlDirs: {},
     failures: manifests.flatMap((manifest) =>
       manifest.failures.map((message) => new Error(`Shard '${manifest.shard}': ${message}`))
     ),
-    rustTestsExit: combinedExit(manifests.map((manifest) => manifest.tests.rust)),
-    pythonTestsExit: combinedExit(manifests.map((manifest) => manifest.tests.python)),
     diagnosis: diagnoses.length > 0 ? diagnoses.join('\n') : undefined
-  }
+  })
 }

@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { PYTHON_HELPER, PYTHON_HOOK_DIR } from '../assets.js'
-import { quoteForDisplay } from '../errors.js'
+import { firstLine, quoteForDisplay } from '../errors.js'
 import { exec, runShell } from '../exec.js'
-import { uvBuildArgv, type UvProject } from '../install/uv.js'
+import type { PythonEnvironment } from '../python-env/types.js'
 import type { InstrumentedEnv } from './env.js'
 
 export interface PythonInfo {
@@ -65,25 +65,15 @@ function without(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !names.includes(name)))
 }
 
-/** The interpreter to use: the given command, or an active virtual environment, python, python3. */
+/** The first of the candidate interpreter commands that answers the probe. */
 export async function findPython(
-  given: string | string[],
+  candidates: readonly (readonly string[])[],
   cwd: string,
   env: NodeJS.ProcessEnv
 ): Promise<PythonInfo> {
-  const candidates: string[][] = Array.isArray(given)
-    ? [given]
-    : given !== 'auto'
-      ? [given.split(/\s+/).filter(Boolean)]
-      : [
-          ...(env.VIRTUAL_ENV
-            ? [[join(env.VIRTUAL_ENV, process.platform === 'win32' ? 'Scripts' : 'bin', 'python')]]
-            : []),
-          ['python'],
-          ['python3']
-        ]
   const failures: string[] = []
-  for (const command of candidates) {
+  for (const given of candidates) {
+    const command = [...given]
     try {
       const probe = await runHelper<Record<string, unknown>>(command, ['probe'], { cwd, env })
       return {
@@ -99,7 +89,7 @@ export async function findPython(
         pip: (probe.pip as string | null) ?? null
       }
     } catch (error) {
-      failures.push(`${command.join(' ')}: ${(error as Error).message.split('\n')[0]}`)
+      failures.push(`${command.join(' ')}: ${firstLine(error)}`)
     }
   }
   throw new Error(
@@ -114,15 +104,6 @@ export function withScriptsOnPath(env: NodeJS.ProcessEnv, python: PythonInfo): N
   return { ...env, [key]: [python.scriptsDir, env[key] ?? ''].filter(Boolean).join(delimiter) }
 }
 
-/**
- * The default build: editable, through maturin's PEP 517 backend, in the debug profile. `pip
- * install -e .` alone builds release, which `cargo llvm-cov report` never finds: a silent 0%.
- */
-export function defaultBuildArgv(python: PythonInfo, projectDir: string): string[] {
-  const pip = [...python.command, '-m', 'pip', 'install', '--disable-pip-version-check']
-  return [...pip, '--no-build-isolation', '-e', projectDir]
-}
-
 export function buildEnv(ienv: InstrumentedEnv, python: PythonInfo): NodeJS.ProcessEnv {
   const env = withScriptsOnPath(ienv.env, python)
   const userArgs = env.MATURIN_PEP517_ARGS ?? ''
@@ -133,32 +114,25 @@ export function buildEnv(ienv: InstrumentedEnv, python: PythonInfo): NodeJS.Proc
   }
 }
 
+/**
+ * Builds the extension into the instrumented target directory: the user's command, or the
+ * environment's default build (editable, maturin's PEP 517 backend, debug profile).
+ */
 export async function buildExtension(
   command: string,
   python: PythonInfo,
   ienv: InstrumentedEnv,
   cwd: string,
-  uv?: UvProject
+  environment: Pick<PythonEnvironment, 'defaultBuild'>
 ): Promise<void> {
   const env = buildEnv(ienv, python)
-  if (command === 'auto' && uv) {
-    // An editable build through maturin's PEP 517 backend; buildEnv keeps it in the debug profile.
-    assertMaturinProject(cwd)
-    await exec(uvBuildArgv(uv), {
-      cwd,
-      env,
-      hint: `the extension did not build; 'uv sync' needs ${uv.lockfile} to be up to date ('uv lock')`
-    })
-  } else if (command === 'auto') {
-    assertMaturinProject(cwd)
-    await exec(defaultBuildArgv(python, cwd), {
-      cwd,
-      env,
-      hint: 'the extension did not build; the default build needs maturin and pip in the test interpreter'
-    })
-  } else {
+  if (command !== 'auto') {
     await runShell(command, { cwd, env })
+    return
   }
+  assertMaturinProject(cwd)
+  const build = environment.defaultBuild(python, cwd)
+  await exec(build.argv, { cwd, env, hint: build.hint })
 }
 
 function assertMaturinProject(cwd: string): void {

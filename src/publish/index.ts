@@ -1,75 +1,49 @@
 /**
- * Gates and publishing, after the reports are on disk: changed lines, thresholds, the report
- * artifact, annotations, the step summary and the outputs they decide. Nothing here throws for
- * a policy decision: it returns what failed, and run() fails the step at the very end.
- *
- * Warnings are issued in order of importance (test and gate failures, a changed-lines
- * problem, an upload failure) and the line annotations take the places left of the 10
- * warnings GitHub shows per step.
+ * The sink of run and merge modes, after the reports are on disk: changed lines, gates, the
+ * report artifact, then the outcome (outcome.ts decides every policy) announced, the line
+ * annotations in the warning slots left, the step summary and the outputs they decide.
  */
 import * as core from '@actions/core'
 import { join, relative } from 'node:path'
-import type { Config } from '../config.js'
 import { Outputs } from '../constants.js'
 import { formatPercent } from '../coverage/index.js'
-import type { TestFailureError } from '../errors.js'
-import type { Measurement } from '../pipeline.js'
+import { announce } from '../announce.js'
+import { exitCodes, testFailures } from '../measurement.js'
+import type { Delivery, SinkRequest } from '../flow.js'
+import { decideOutcome } from '../outcome.js'
 import type { ReportResult } from '../reports.js'
-import type { Timeline } from '../timeline.js'
-import { emitAnnotations, planAnnotations, Warnings } from './annotations.js'
+import { stepWarnings } from '../warnings.js'
+import { emitAnnotations, planAnnotations } from './annotations.js'
 import { uploadReportArtifact, type UploadOutcome } from './artifact.js'
 import { changedLineCoverage, type ChangedCoverage } from './changed-coverage.js'
 import type { ChangedLinesResult } from './changed-lines.js'
 import { changedLinesOfRun } from './event.js'
-import { figuresOf, type CoverageFigures } from './figures.js'
-import {
-  describeFailure,
-  evaluateGates,
-  gatesPassed,
-  type GateMeasures,
-  type GateResult
-} from './gates.js'
-import type { ActionOutputs } from './outputs.js'
-import { renderSummary, writeStepSummary, type SummaryInput } from './summary.js'
-import { warning } from '../warnings.js'
+import type { CoverageFigures } from './figures.js'
+import { evaluateGates, type GateMeasures } from './gates.js'
+import { writeStepSummary } from './step-summary.js'
+import { renderSummary, type SummaryInput } from './summary.js'
 
-export interface PublishRequest {
-  config: Config
-  measurement: Measurement
-  reports: ReportResult
-  timeline: Timeline
-  outputs: ActionOutputs
-  testFailures: readonly TestFailureError[]
-}
-
-export interface PublishOutcome {
-  gates: GateResult[]
-  passed: boolean
-  upload: UploadOutcome
-}
-
-export async function publish(request: PublishRequest): Promise<PublishOutcome> {
-  const { config, measurement, reports, timeline, outputs } = request
-  const warnings = new Warnings()
+export async function publish(request: SinkRequest): Promise<Delivery> {
+  const { config, measurement, timeline, outputs } = request
+  const reports = request.reports
+  // buildReports throws instead in these modes: there is nothing to publish without reports.
+  if (!reports) throw new Error('publish needs the merged reports')
+  const env = request.env ?? process.env
   const changed = await timeline.phase('Changed lines (git diff)', () =>
     changedLinesOfRun(config.workspace)
   )
-  const figures = figuresOf(reports.report, reports.totals)
   const changedCoverage =
     changed.status === 'ok' ? changedLineCoverage(reports.report, changed.lines) : undefined
-  const gates = evaluateGates(config.thresholds, gateMeasures(figures, changed, changedCoverage))
-  const passed = gatesPassed(gates)
-  outputs.set(Outputs.Passed, passed)
+  const gates = evaluateGates(
+    config.thresholds,
+    gateMeasures(reports.figures, changed, changedCoverage)
+  )
   outputs.set(Outputs.ChangedLineCoverage, changedPercent(changedCoverage))
-
-  reportTestFailures(request.testFailures, config, warnings)
-  reportGates(gates, config, warnings)
-  reportChangedLines(changed, config, warnings)
   const summary: SummaryInput = {
     gates,
     thresholdPolicy: config.onThresholdFailure,
-    tests: { rust: measurement.rustTestsExit, python: measurement.pythonTestsExit },
-    figures,
+    tests: exitCodes(measurement.tests),
+    figures: reports.figures,
     changed,
     changedCoverage,
     outputDir: relative(config.workspace, config.outputDir) || '.',
@@ -77,25 +51,39 @@ export async function publish(request: PublishRequest): Promise<PublishOutcome> 
     diagnosis: measurement.diagnosis,
     notes: reports.notes
   }
-  const upload = await uploadArtifact(request, renderSummary(summary).markdown, warnings)
+  const upload = await uploadArtifact(request, reports, renderSummary(summary).markdown)
   if (upload.status === 'uploaded') {
     outputs.set(Outputs.ArtifactId, upload.id)
     outputs.set(Outputs.ArtifactUrl, upload.url)
+    core.info(`Uploaded artifact ${upload.name} (id ${upload.id}): ${upload.url}`)
   }
+  const outcome = decideOutcome(config, {
+    sink: 'reports',
+    testFailures: testFailures(measurement.tests),
+    errors: [...measurement.failures, ...reports.failures],
+    gates,
+    changed,
+    onPullRequest: (env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request'),
+    upload,
+    artifactName: config.artifactName
+  })
+  outputs.set(Outputs.Passed, outcome.passed)
+  announce(outcome)
   await timeline.phase('Annotations and step summary', async () => {
     const plan = planAnnotations(config.annotations, reports.report, changed, changedCoverage)
-    const annotations = emitAnnotations(plan, warnings)
+    const annotations = emitAnnotations(plan, stepWarnings)
     core.info(
       `Annotated ${annotations.emitted.length} of ${plan.ranked.length} uncovered ranges (annotations: ${config.annotations}).`
     )
     const final = { ...summary, phases: [...timeline.phases], annotations, artifact: upload }
-    // The summary is a view of what is already on disk and in the outputs: failing to write it
-    // is worth a warning, not the step.
-    await writeStepSummary(final).catch((error: Error) =>
-      warning(`The step summary was not written: ${error.message}`)
-    )
+    const written = await writeStepSummary((maxBytes) => renderSummary(final, maxBytes), env)
+    if (written?.truncated) {
+      core.info(
+        `The step summary lists ${written.filesShown} of ${final.figures.files.length} files (1 MiB limit).`
+      )
+    }
   })
-  return { gates, passed, upload }
+  return { upload, outcome }
 }
 
 function gateMeasures(
@@ -127,100 +115,23 @@ function changedPercent(coverage: ChangedCoverage | undefined): string {
   return formatPercent(coverage.lines.hit, coverage.lines.found)
 }
 
-function reportTestFailures(
-  failures: readonly TestFailureError[],
-  config: Config,
-  warnings: Warnings
-): void {
-  if (failures.length === 0 || config.onTestFailure !== 'warn') return
-  const message = failures.map((failure) => failure.message).join('; ')
-  warnings.warn(`${message}. on-test-failure is 'warn': the step goes on.`, {
-    title: 'Tests failed'
-  })
-}
-
-function reportGates(gates: readonly GateResult[], config: Config, warnings: Warnings): void {
-  for (const gate of gates) {
-    if (gate.status === 'no-data') {
-      core.notice(
-        `${gate.label} gate (${gate.input}): no data — ${gate.noDataReason}. It does not fail the step.`
-      )
-    } else if (gate.status === 'failed' && config.onThresholdFailure === 'warn') {
-      warnings.warn(
-        `${describeFailure(gate)}. on-threshold-failure is 'warn': the step succeeds.`,
-        {
-          title: 'Coverage below threshold'
-        }
-      )
-    }
-  }
-}
-
-function reportChangedLines(changed: ChangedLinesResult, config: Config, warnings: Warnings): void {
-  if (changed.status === 'ok') {
-    core.info(
-      `Changed lines: ${changed.range.base}..${changed.range.head}, ${changed.lines.size} file(s)`
-    )
-    return
-  }
-  const message = `Changed lines ${changed.status === 'off' ? 'are not measured' : 'could not be measured'}: ${changed.reason}`
-  const onPullRequest = (process.env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request')
-  const wanted = config.thresholds.changedLines !== undefined || onPullRequest
-  if (changed.status === 'unavailable' && wanted) warnings.warn(message, { title: 'Changed lines' })
-  else core.info(message)
-}
-
 async function uploadArtifact(
-  request: PublishRequest,
-  fullSummary: string,
-  warnings: Warnings
+  request: SinkRequest,
+  reports: ReportResult,
+  fullSummary: string
 ): Promise<UploadOutcome> {
-  const { config, measurement, reports, timeline } = request
+  const { config, measurement, timeline } = request
   if (!config.uploadArtifact) return { status: 'skipped', reason: 'upload-artifact is false' }
-  const upload = await timeline.phase('Upload the report artifact', () =>
+  return timeline.phase('Upload the report artifact', () =>
     uploadReportArtifact({
       name: config.artifactName,
       retentionDays: config.retentionDays,
-      stagingDir: join(measurement.workDir, 'artifact'),
+      stagingDir: join(request.workDir, 'artifact'),
       contents: {
         reports: [reports.paths.lcov, reports.paths.cobertura, reports.paths.summaryJson],
-        htmlDirs: { rust: measurement.rustHtmlDir, python: measurement.pythonHtmlDir },
+        htmlDirs: measurement.htmlDirs,
         generated: { 'summary.md': fullSummary }
       }
     })
   )
-  if (upload.status === 'skipped') core.notice(`No report artifact: ${upload.reason}.`)
-  else if (upload.status === 'uploaded')
-    core.info(`Uploaded artifact ${upload.name} (id ${upload.id}): ${upload.url}`)
-  else if (config.onUploadFailure === 'warn') {
-    warnings.warn(
-      `The report artifact was not uploaded: ${upload.message}. on-upload-failure is 'warn'.`,
-      {
-        title: 'Artifact upload failed'
-      }
-    )
-  }
-  return upload
-}
-
-/** The failures that fail the step under the 'fail' policies, in order. */
-export function policyFailures(
-  config: Config,
-  outcome: PublishOutcome | undefined,
-  testFailures: readonly TestFailureError[]
-): string[] {
-  const messages: string[] = []
-  if (testFailures.length > 0 && config.onTestFailure === 'fail') {
-    const tests = testFailures.map((failure) => failure.message).join('; ')
-    messages.push(`${tests}. Coverage was still measured and reported.`)
-  }
-  if (!outcome) return messages
-  if (config.onThresholdFailure === 'fail') {
-    for (const gate of outcome.gates)
-      if (gate.status === 'failed') messages.push(describeFailure(gate))
-  }
-  if (outcome.upload.status === 'failed' && config.onUploadFailure === 'fail') {
-    messages.push(`The report artifact was not uploaded: ${outcome.upload.message}`)
-  }
-  return messages
 }

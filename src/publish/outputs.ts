@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core'
 import { Outputs } from '../constants.js'
-import type { ReportResult } from '../reports.js'
+import { percentFigures, type ReportResult } from '../reports.js'
 
 export class ActionOutputs {
   private readonly values = new Map<Outputs, string>()
@@ -25,7 +25,7 @@ export class ActionOutputs {
   }
 
   setCoverage(result: ReportResult): void {
-    const figures = result.figures
+    const figures = percentFigures(result.figures)
     this.set(Outputs.LineCoverage, figures.lines)
     this.set(Outputs.RustLineCoverage, figures.rustLines)
     this.set(Outputs.PythonLineCoverage, figures.pythonLines)

@@ -2,14 +2,13 @@ import { describe, expect, it } from '@jest/globals'
 import {
   atLeast,
   ensurePythonTools,
-  fixCommand,
-  installArgv,
   MissingPythonToolsError,
   missingPythonTools,
   pythonToolNeeds,
   type PythonToolsProbe
 } from '../../../src/install/python-tools.js'
 import type { UvProject } from '../../../src/install/uv.js'
+import { PIP_INSTALLER as PIP, uvInstaller } from '../../../src/python-env/index.js'
 
 const COMPLETE: PythonToolsProbe = {
   command: ['python3'],
@@ -21,6 +20,7 @@ const COMPLETE: PythonToolsProbe = {
   pip: '25.1'
 }
 const UV: UvProject = { root: '/p', lockfile: '/p/uv.lock', dir: '/p', name: 'demo' }
+const UV_INSTALLER = uvInstaller(UV)
 const ALL = { pytest: true, pipBuild: true }
 
 describe('pythonToolNeeds', () => {
@@ -32,19 +32,17 @@ describe('pythonToolNeeds', () => {
     ['python -m unittest discover', false],
     ['./run-pytests.sh', false]
   ])('%s runs pytest: %s', (command, runsPytest) => {
-    expect(
-      pythonToolNeeds({ pythonTestCommand: command, pythonBuildCommand: '' }, undefined)
-    ).toEqual({
+    expect(pythonToolNeeds({ pythonTestCommand: command, pythonBuildCommand: '' }, PIP)).toEqual({
       pytest: runsPytest,
       pipBuild: false
     })
   })
   it('needs maturin in the interpreter only for the default pip build', () => {
     const commands = { pythonTestCommand: 'pytest', pythonBuildCommand: 'auto' }
-    expect(pythonToolNeeds(commands, undefined).pipBuild).toBe(true)
-    expect(pythonToolNeeds(commands, UV).pipBuild).toBe(false)
+    expect(pythonToolNeeds(commands, PIP).pipBuild).toBe(true)
+    expect(pythonToolNeeds(commands, UV_INSTALLER).pipBuild).toBe(false)
     expect(
-      pythonToolNeeds({ ...commands, pythonBuildCommand: 'maturin develop' }, undefined).pipBuild
+      pythonToolNeeds({ ...commands, pythonBuildCommand: 'maturin develop' }, PIP).pipBuild
     ).toBe(false)
   })
 })
@@ -93,9 +91,7 @@ describe('atLeast', () => {
 describe('install and fix commands', () => {
   const missing = missingPythonTools({ ...COMPLETE, coverage: null, pytest: null }, ALL)
   it('installs with pip through the interpreter command', () => {
-    expect(
-      installArgv({ ...COMPLETE, command: ['uv', 'run', 'python'] }, missing, undefined)
-    ).toEqual([
+    expect(PIP.installArgv({ ...COMPLETE, command: ['uv', 'run', 'python'] }, missing)).toEqual([
       'uv',
       'run',
       'python',
@@ -106,12 +102,12 @@ describe('install and fix commands', () => {
       'coverage>=7.10.4',
       'pytest'
     ])
-    expect(fixCommand(COMPLETE, missing, undefined)).toBe(
+    expect(PIP.fixCommand(COMPLETE, missing)).toBe(
       "python3 -m pip install --disable-pip-version-check 'coverage>=7.10.4' pytest"
     )
   })
   it('installs into the uv environment and tells the user to add dev dependencies', () => {
-    expect(installArgv(COMPLETE, missing, UV)).toEqual([
+    expect(UV_INSTALLER.installArgv(COMPLETE, missing)).toEqual([
       'uv',
       'pip',
       'install',
@@ -120,7 +116,9 @@ describe('install and fix commands', () => {
       'coverage>=7.10.4',
       'pytest'
     ])
-    expect(fixCommand(COMPLETE, missing, UV)).toBe("uv add --dev 'coverage>=7.10.4' pytest")
+    expect(UV_INSTALLER.fixCommand(COMPLETE, missing)).toBe(
+      "uv add --dev 'coverage>=7.10.4' pytest"
+    )
   })
 })
 
@@ -129,16 +127,19 @@ describe('an interpreter without pip', () => {
   it('needs pip for the default pip build, and gets it from ensurepip first', () => {
     const missing = missingPythonTools(noPip, ALL)
     expect(missing.map((tool) => tool.name)).toEqual(['maturin', 'pip'])
-    expect(installArgv(noPip, missing, undefined).slice(-1)).toEqual(['maturin>=1,<2'])
-    expect(fixCommand(noPip, missing, undefined)).toBe(
+    expect(PIP.installArgv(noPip, missing).slice(-1)).toEqual(['maturin>=1,<2'])
+    expect(PIP.fixCommand(noPip, missing)).toBe(
       "python3 -m ensurepip --upgrade && python3 -m pip install --disable-pip-version-check 'maturin>=1,<2'"
     )
   })
   it('does not need pip under uv', () => {
-    const needs = pythonToolNeeds({ pythonTestCommand: 'pytest', pythonBuildCommand: 'auto' }, UV)
+    const needs = pythonToolNeeds(
+      { pythonTestCommand: 'pytest', pythonBuildCommand: 'auto' },
+      UV_INSTALLER
+    )
     const missing = missingPythonTools({ ...noPip, coverage: null }, needs)
     expect(missing.map((tool) => tool.name)).toEqual(['coverage'])
-    expect(fixCommand(noPip, missing, UV)).toBe("uv add --dev 'coverage>=7.10.4'")
+    expect(UV_INSTALLER.fixCommand(noPip, missing)).toBe("uv add --dev 'coverage>=7.10.4'")
   })
 })
 
@@ -147,11 +148,14 @@ describe('ensurePythonTools', () => {
     const reprobe = async () => {
       throw new Error('must not probe again')
     }
-    expect(await ensurePythonTools(COMPLETE, ALL, { install: false, reprobe })).toBe(COMPLETE)
+    expect(
+      await ensurePythonTools(COMPLETE, ALL, { install: false, installer: PIP, reprobe })
+    ).toBe(COMPLETE)
   })
   it('throws the exact command when a tool is missing and installing is not allowed', async () => {
     const error = await ensurePythonTools({ ...COMPLETE, coverage: '7.4.0' }, ALL, {
       install: false,
+      installer: PIP,
       reprobe: async () => COMPLETE
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(MissingPythonToolsError)

@@ -1,6 +1,6 @@
 /**
  * Shards measured on other machines, merged in this workspace through the real report code
- * (buildMergedReports): a Windows shard (drive letter, backslashes in lcov and coverage.py
+ * (buildReports of the shards' measurement): a Windows shard (drive letter, backslashes in lcov and coverage.py
  * names) and a Linux shard rooted elsewhere must land on the same repo-relative files as the
  * same data measured here. The lcov is real cargo-llvm-cov output of examples/pyo3-demo, moved
  * to the other roots the way those runners write them.
@@ -10,15 +10,15 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getConfig } from '../../../src/config.js'
+import { exitCodes, testFailures } from '../../../src/measurement.js'
 import {
   mergedMeasurement,
-  shardTestFailures,
   shardToolReports,
   shardWorkingDirectory,
   type DownloadedShard,
   type ShardManifest
 } from '../../../src/modes/index.js'
-import { buildMergedReports, ReportReadError } from '../../../src/reports.js'
+import { buildReports, ReportReadError } from '../../../src/reports.js'
 import { lcovLines, toObject } from '../../helpers/lcov-lines.js'
 import { REPO_ROOT } from '../../helpers/toolchain.js'
 import { windowsManifest } from './helpers/manifests.js'
@@ -89,7 +89,7 @@ async function mergedLcov(shards: DownloadedShard[]): Promise<string> {
     GITHUB_WORKSPACE: REPO_ROOT,
     'INPUT_OUTPUT-DIR': mkdtempSync(join(downloads, 'out-'))
   }
-  const result = await buildMergedReports(getConfig(env), shards.flatMap(shardToolReports))
+  const result = await buildReports(getConfig(env), mergedMeasurement(shards))
   return readFileSync(result.paths.lcov, 'utf8')
 }
 
@@ -97,11 +97,13 @@ describe('shards measured on other machines', () => {
   it("roots each report where its shard ran: the workspace, and the working directory for coverage.py's names", () => {
     expect(shardToolReports(windows)).toEqual([
       {
+        kind: 'rust',
         path: join(windows.dir, 'rust.lcov'),
         root: 'D:\\a\\repo\\repo',
         sourceRoots: ['D:\\a\\repo\\repo/examples/pyo3-demo']
       },
       {
+        kind: 'python',
         path: join(windows.dir, 'python-coverage.json'),
         root: 'D:\\a\\repo\\repo',
         sourceRoots: ['D:\\a\\repo\\repo/examples/pyo3-demo']
@@ -160,8 +162,8 @@ describe('shards whose reports cannot be read', () => {
       'INPUT_OUTPUT-DIR': mkdtempSync(join(downloads, 'out-')),
       'INPUT_MAX-REPORT-SIZE-MB': '1'
     }
-    const inputs = [broken, here, big].flatMap(shardToolReports)
-    const result = await buildMergedReports(getConfig(env), inputs)
+    const measurement = mergedMeasurement([broken, here, big])
+    const result = await buildReports(getConfig(env), measurement)
 
     const brokenLcov = join(broken.dir, 'rust.lcov')
     const bigLcov = join(big.dir, 'rust.lcov')
@@ -177,7 +179,7 @@ describe('shards whose reports cannot be read', () => {
     expect(result.notes).toEqual([first, second])
     // What could be read is on disk: exactly the report of the readable shard alone.
     expect(readFileSync(result.paths.lcov, 'utf8')).toBe(await mergedLcov([here]))
-    expect(result.figures.linesFound).toBeGreaterThan(0)
+    expect(result.figures.total.lines.found).toBeGreaterThan(0)
   })
 })
 
@@ -200,26 +202,28 @@ describe('shard outcomes', () => {
   ]
 
   it('turns failed test commands into failures that name the shard', () => {
-    expect(shardTestFailures(shards).map((failure) => failure.message)).toEqual([
+    const measurement = mergedMeasurement(shards)
+    expect(testFailures(measurement.tests).map((failure) => failure.message)).toEqual([
       "The Rust tests failed (exit code 101) in shard 'linux-3.12'",
       "The Python tests failed (exit code 1) in shard 'linux-3.12'"
     ])
   })
 
   it('stands for all shards as one measurement', () => {
-    const measurement = mergedMeasurement(shards, '/tmp/work')
+    const measurement = mergedMeasurement(shards)
     expect(measurement).toEqual({
-      workDir: '/tmp/work',
+      reports: shards.flatMap(shardToolReports),
+      tests: [
+        { phase: 'rust', exitCode: 0, shard: 'windows-3.12' },
+        { phase: 'rust', exitCode: 101, shard: 'linux-3.12' },
+        { phase: 'python', exitCode: 1, shard: 'linux-3.12' }
+      ],
+      htmlDirs: {},
       failures: [new Error("Shard 'linux-3.12': coverage json exited with code 1")],
-      rustTestsExit: 101,
-      pythonTestsExit: 1,
       diagnosis: "Shard 'linux-3.12': The extension wrote no profile."
     })
-    const passing = mergedMeasurement(shards.slice(0, 1), '/w')
-    expect([passing.rustTestsExit, passing.pythonTestsExit, passing.diagnosis]).toEqual([
-      0,
-      undefined,
-      undefined
-    ])
+    expect(exitCodes(measurement.tests)).toEqual({ rust: 101, python: 1 })
+    const passing = mergedMeasurement(shards.slice(0, 1))
+    expect([exitCodes(passing.tests), passing.diagnosis]).toEqual([{ rust: 0 }, undefined])
   })
 })

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { delimiter } from 'node:path'
 import { PYTHON_HOOK_DIR } from '../../../src/assets.js'
-import { coverageRunWarnings } from '../../../src/measure-python.js'
+import { coverageRunWarnings } from '../../../src/measure/python.js'
 import {
   coverageSetup,
   findPython,
@@ -143,7 +143,7 @@ describe('a helper that prints no JSON result', () => {
   })
 
   it('makes that interpreter unusable, with the reason, when it is probed', async () => {
-    const error = await findPython(noisy, '/tmp', process.env).catch((e: unknown) => e)
+    const error = await findPython([noisy], '/tmp', process.env).catch((e: unknown) => e)
     expect((error as Error).message).toMatch(
       /^No usable Python interpreter\. Tried:\n {2}- sh -c .*: The action's Python helper .* gave no JSON result/
     )

@@ -1,0 +1,150 @@
+/**
+ * The step's outcome: every policy (on-test-failure, on-threshold-failure, on-upload-failure)
+ * and every message it gives, in one place for every mode. Pure: the facts come in, the
+ * verdict goes out — what fails the step, what is a warning (in order of importance, so that
+ * the line annotations take only the slots left), what is a notice.
+ */
+import type { Config } from './config.js'
+import type { TestFailureError } from './errors.js'
+import type { UploadOutcome } from './publish/artifact.js'
+import type { ChangedLinesResult } from './publish/changed-lines.js'
+import { describeFailure, type GateResult } from './publish/gates.js'
+
+export interface OutcomeFacts {
+  /** What the sink was: the published reports (run, merge) or this job's shard (collect). */
+  sink: 'reports' | 'shard'
+  testFailures: readonly TestFailureError[]
+  /** Phases that stopped after measuring began, and reports that could not be read. */
+  errors: readonly Error[]
+  /** Gates evaluated (the reports sink only). */
+  gates?: readonly GateResult[]
+  /** Changed lines, when the sink looked for them. */
+  changed?: ChangedLinesResult
+  /** Whether the run is a pull request's (changed lines are then expected). */
+  onPullRequest?: boolean
+  upload: UploadOutcome
+  /** The artifact the sink meant to upload. */
+  artifactName: string
+}
+
+export interface Announcement {
+  message: string
+  title?: string
+}
+
+export interface Outcome {
+  testsPassed: boolean
+  /** Every gate passed; false where nothing was gated (a shard). */
+  passed: boolean
+  /** Log lines. */
+  info: string[]
+  notices: string[]
+  /** In order of importance: tests, gates, changed lines, upload. */
+  warnings: Announcement[]
+  /** Each fails the step, in order; empty: the step succeeds. */
+  failures: string[]
+}
+
+type Policies = Pick<Config, 'onTestFailure' | 'onThresholdFailure' | 'onUploadFailure'> &
+  Pick<Config, 'thresholds'>
+
+export function decideOutcome(config: Policies, facts: OutcomeFacts): Outcome {
+  const outcome: Outcome = {
+    testsPassed: facts.testFailures.length === 0,
+    passed: facts.sink === 'reports' && !(facts.gates ?? []).some((g) => g.status === 'failed'),
+    info: [],
+    notices: [],
+    warnings: [],
+    failures: facts.errors.map((error) => error.message)
+  }
+  decideTests(config, facts, outcome)
+  for (const gate of facts.gates ?? []) decideGate(config, gate, outcome)
+  if (facts.changed) decideChangedLines(config, facts.changed, facts.onPullRequest, outcome)
+  decideUpload(config, facts, outcome)
+  return outcome
+}
+
+function decideTests(config: Policies, facts: OutcomeFacts, outcome: Outcome): void {
+  if (facts.testFailures.length === 0) return
+  const tests = facts.testFailures.map((failure) => failure.message).join('; ')
+  if (config.onTestFailure === 'warn') {
+    outcome.warnings.push({
+      message: `${tests}. on-test-failure is 'warn': the step goes on.`,
+      title: 'Tests failed'
+    })
+  } else {
+    const kept =
+      facts.sink === 'shard' ? 'measured and uploaded for the merge job' : 'measured and reported'
+    outcome.failures.push(`${tests}. Coverage was still ${kept}.`)
+  }
+}
+
+function decideGate(config: Policies, gate: GateResult, outcome: Outcome): void {
+  if (gate.status === 'no-data') {
+    outcome.notices.push(
+      `${gate.label} gate (${gate.input}): no data — ${gate.noDataReason}. It does not fail the step.`
+    )
+  } else if (gate.status === 'failed' && config.onThresholdFailure === 'warn') {
+    outcome.warnings.push({
+      message: `${describeFailure(gate)}. on-threshold-failure is 'warn': the step succeeds.`,
+      title: 'Coverage below threshold'
+    })
+  } else if (gate.status === 'failed') {
+    outcome.failures.push(describeFailure(gate))
+  }
+}
+
+/** Changed lines that could not be measured are worth a warning only where they were wanted. */
+function decideChangedLines(
+  config: Policies,
+  changed: ChangedLinesResult,
+  onPullRequest: boolean | undefined,
+  outcome: Outcome
+): void {
+  if (changed.status === 'ok') {
+    const { base, head } = changed.range
+    outcome.info.push(`Changed lines: ${base}..${head}, ${changed.lines.size} file(s)`)
+    return
+  }
+  const message = `Changed lines ${changed.status === 'off' ? 'are not measured' : 'could not be measured'}: ${changed.reason}`
+  const wanted = config.thresholds.changedLines !== undefined || onPullRequest === true
+  if (changed.status === 'unavailable' && wanted) {
+    outcome.warnings.push({ message, title: 'Changed lines' })
+  } else outcome.info.push(message)
+}
+
+function decideUpload(config: Policies, facts: OutcomeFacts, outcome: Outcome): void {
+  const upload = facts.upload
+  if (facts.sink === 'shard') {
+    // The shard is this step's only product: an upload that did not happen fails it.
+    if (upload.status !== 'uploaded') {
+      outcome.failures.push(shardUploadFailure(upload, facts.artifactName))
+    }
+    return
+  }
+  if (upload.status === 'skipped') outcome.notices.push(`No report artifact: ${upload.reason}.`)
+  if (upload.status !== 'failed') return
+  if (config.onUploadFailure === 'warn') {
+    outcome.warnings.push({
+      message: `The report artifact was not uploaded: ${upload.message}. on-upload-failure is 'warn'.`,
+      title: 'Artifact upload failed'
+    })
+  } else {
+    outcome.failures.push(`The report artifact was not uploaded: ${upload.message}`)
+  }
+}
+
+function shardUploadFailure(
+  upload: Exclude<UploadOutcome, { status: 'uploaded' }>,
+  name: string
+): string {
+  if (upload.status === 'skipped') {
+    return `The shard artifact ${name} was not uploaded: ${upload.reason}`
+  }
+  // A re-run replaces its earlier attempt's shard; a conflict left is another leg uploading
+  // the same name at the same moment.
+  const duplicate = /already exists/i.test(upload.message)
+    ? ' Another job of this run uploaded a shard of this name at the same time: give every matrix leg its own shard input.'
+    : ''
+  return `The shard artifact ${name} was not uploaded: ${upload.message}.${duplicate}`
+}

@@ -1,0 +1,58 @@
+/**
+ * A uv project (uv.lock in the working directory or above): the Python phases run in the
+ * project's own environment, made from the lock file (see install/uv.ts for the commands).
+ */
+import type { MissingTool, PythonToolsProbe, ToolInstaller } from '../install/python-tools.js'
+import { quoteForDisplay } from '../errors.js'
+import {
+  prepareUvProject,
+  uvBuildArgv,
+  uvPythonCommand,
+  uvTestEnv,
+  type UvProject
+} from '../install/uv.js'
+import type { PythonInfo } from '../phases/python.js'
+import type { DefaultBuild, PreparePhase, PythonEnvironment } from './types.js'
+
+/** Tools go into the project's environment with `uv pip`; users add them as dev dependencies. */
+export function uvInstaller(_project: UvProject): ToolInstaller {
+  return {
+    buildsWithPip: false,
+    installArgv(probe: PythonToolsProbe, missing: readonly MissingTool[]): string[] {
+      const requirements = missing.filter((tool) => tool.name !== 'pip').map((t) => t.requirement)
+      return ['uv', 'pip', 'install', '--python', probe.executable, ...requirements]
+    },
+    ensurepipArgv: () => undefined,
+    fixCommand(_probe: PythonToolsProbe, missing: readonly MissingTool[]): string {
+      return `uv add --dev ${missing.map((tool) => quoteForDisplay(tool.requirement)).join(' ')}`
+    }
+  }
+}
+
+export class UvEnvironment implements PythonEnvironment {
+  readonly label = ', uv project'
+  readonly installer: ToolInstaller
+  readonly candidates: readonly (readonly string[])[]
+  readonly prepare: PreparePhase
+
+  constructor(readonly project: UvProject) {
+    this.installer = uvInstaller(project)
+    this.candidates = [uvPythonCommand(project)]
+    this.prepare = {
+      name: `Python environment from ${project.lockfile} (uv sync)`,
+      run: async (env, cwd) => void (await prepareUvProject(project, env, cwd))
+    }
+  }
+
+  /** An editable build through maturin's PEP 517 backend, in the debug profile (buildEnv). */
+  defaultBuild(): DefaultBuild {
+    return {
+      argv: uvBuildArgv(this.project),
+      hint: `the extension did not build; 'uv sync' needs ${this.project.lockfile} to be up to date ('uv lock')`
+    }
+  }
+
+  testEnv(env: NodeJS.ProcessEnv, python: PythonInfo): NodeJS.ProcessEnv {
+    return uvTestEnv(env, python.scriptsDir)
+  }
+}
