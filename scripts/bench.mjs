@@ -43,7 +43,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node24',
   logLevel: 'warning'
 })
 const engine = await import(join(work, 'engine.mjs'))

