@@ -57,6 +57,45 @@ describePosix('SIGTERM with the hook', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('.coverage.'))).toHaveLength(1)
   })
 
+  // Python runs handlers in the main thread only; a SIGTERM the kernel gives another thread
+  // (always so while the main thread is in pthread_create) would leave a sleeping main thread
+  // asleep. The hook's watcher thread sends it on to the main thread.
+  const SIGNAL_ANOTHER_THREAD = [
+    'import signal, threading, time',
+    'def other():',
+    '    time.sleep(0.3)  # the main thread is asleep by now',
+    '    signal.pthread_kill(threading.get_ident(), signal.SIGTERM)  # to this thread only',
+    '    time.sleep(600)',
+    'threading.Thread(target=other, daemon=True).start()',
+    'print("ready", flush=True)',
+    'time.sleep(600)'
+  ]
+
+  it('exits with 143 when SIGTERM reaches another thread while the main thread sleeps', async () => {
+    const run = startPython(['-c', SIGNAL_ANOTHER_THREAD.join('\n')], hookEnv())
+    const end = await run.finished
+    expect([end.code, end.signal, end.stdout]).toEqual([143, null, 'ready\n'])
+  })
+
+  it('adds no thread that the threading module lists', async () => {
+    const code = 'import threading; print(threading.active_count(), len(threading.enumerate()))'
+    const end = await runPython(['-c', code], hookEnv())
+    expect(end.stdout).toBe('1 1\n')
+  })
+
+  it('sends nothing on when the code under test handles SIGTERM itself', async () => {
+    const code = [
+      'import signal, sys, threading, time',
+      'seen = []',
+      'signal.signal(signal.SIGTERM, lambda signum, frame: seen.append(signum))',
+      ...SIGNAL_ANOTHER_THREAD.slice(1, -1),
+      'time.sleep(1)  # the handler runs at the first bytecode after the sleep',
+      'print("handled", len(seen), flush=True)'
+    ].join('\n')
+    const end = await runPython(['-c', code], hookEnv())
+    expect([end.code, end.stdout]).toEqual([0, 'ready\nhandled 1\n'])
+  })
+
   it('leaves a handler of the code under test alone', async () => {
     const code = [
       'import signal, sys, time',
