@@ -30,7 +30,7 @@ if (mode === 'time') {
   const started = performance.now()
   const table = read(reader, readFileSync(file))
   const seconds = (performance.now() - started) / 1000
-  print({ seconds, totals: totals(table) })
+  print({ seconds, objectSeconds: table.objectSeconds, totals: totals(table) })
 } else if (mode === 'agree') {
   const bytes = readFileSync(file)
   const ours = read('ours', bytes)

@@ -6,6 +6,7 @@
 // "fast-xml-parser" parses the same bytes to a JS object and then walks that object to the same
 // numbers, checking them as the engine does (whole numbers in range, a filename on every class),
 // so that both columns are a reader from bytes to line numbers and hits, not a tokenizer.
+import { performance } from 'node:perf_hooks'
 
 /** Largest line number / count the engine accepts (src/coverage/limits.ts). */
 const MAX_LINE_NUMBER = 2 ** 24
@@ -89,7 +90,9 @@ function whole(value, name, min, max) {
 
 /** fast-xml-parser: bytes → JS object → the comparison table. */
 export function readFxp(XMLParser, options, bytes) {
+  const started = performance.now()
   const document = new XMLParser(options).parse(bytes)
+  const objectSeconds = (performance.now() - started) / 1000
   const coverage = document?.coverage
   if (coverage === undefined || coverage === null || typeof coverage !== 'object') {
     throw new Error('expected a <coverage> root element')
@@ -132,7 +135,7 @@ export function readFxp(XMLParser, options, bytes) {
     const hits = Float64Array.from(lines, (line) => file.lines.get(line))
     files.set(path, { lines, hits, branches: file.branches })
   }
-  return { files, sources }
+  return { files, sources, objectSeconds }
 }
 
 /** Line, hit and branch totals of a table (also keeps the work from being optimised away). */
