@@ -2423,6 +2423,134 @@ function mergeReports(reports) {
   return accumulator.build();
 }
 
+// src/coverage/read-reports.ts
+import { closeSync as closeSync2, existsSync, readSync as readSync2 } from "node:fs";
+import { join as join2, resolve } from "node:path";
+
+// src/coverage/glob.ts
+function globToRegExp(pattern) {
+  const normalized = pattern.replace(/\\/g, "/").replace(/^\.\//, "").replace(/^\//, "");
+  const anyDirectory = !normalized.includes("/");
+  let source = "";
+  for (let index = 0; index < normalized.length; index++) {
+    const char = normalized[index];
+    if (char === "*" && normalized[index + 1] === "*") {
+      const atSegmentStart = index === 0 || normalized[index - 1] === "/";
+      const slashAfter = normalized[index + 2] === "/";
+      if (atSegmentStart && slashAfter) {
+        source += "(?:[^/]*/)*";
+        index += 2;
+      } else {
+        source += ".*";
+        index += 1;
+      }
+    } else if (char === "*") source += "[^/]*";
+    else if (char === "?") source += "[^/]";
+    else source += char.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${anyDirectory ? "(?:.*/)?" : ""}${source}$`);
+}
+function matchesAnyGlob(path, globs) {
+  return globs.some((glob) => glob.test(path));
+}
+
+// src/coverage/exclusions.ts
+function findExclusionMarkers(text) {
+  const lines = /* @__PURE__ */ new Set();
+  const branchLines = /* @__PURE__ */ new Set();
+  const problems = [];
+  if (!text.includes("LCOV_EXCL_")) return { lines, branchLines, problems };
+  const sourceLines = text.split("\n");
+  let start = -1;
+  let branchStart = -1;
+  sourceLines.forEach((content, index) => {
+    const line = index + 1;
+    if (!content.includes("LCOV_EXCL_")) {
+      if (start >= 0) lines.add(line);
+      if (branchStart >= 0) branchLines.add(line);
+      return;
+    }
+    if (content.includes("LCOV_EXCL_START") && start < 0) start = line;
+    if (content.includes("LCOV_EXCL_BR_START") && branchStart < 0) branchStart = line;
+    if (start >= 0 || content.includes("LCOV_EXCL_LINE")) lines.add(line);
+    if (branchStart >= 0 || content.includes("LCOV_EXCL_BR_LINE")) branchLines.add(line);
+    if (content.includes("LCOV_EXCL_STOP")) {
+      if (start < 0) problems.push(`LCOV_EXCL_STOP without START on line ${line}`);
+      start = -1;
+    }
+    if (content.includes("LCOV_EXCL_BR_STOP")) {
+      if (branchStart < 0) problems.push(`LCOV_EXCL_BR_STOP without START on line ${line}`);
+      branchStart = -1;
+    }
+  });
+  if (start >= 0) problems.push(`LCOV_EXCL_START on line ${start} has no STOP; excluded to the end`);
+  if (branchStart >= 0) {
+    problems.push(`LCOV_EXCL_BR_START on line ${branchStart} has no STOP; excluded to the end`);
+  }
+  return { lines, branchLines, problems };
+}
+function applyExclusions(report, options) {
+  const globs = options.excludeGlobs.map(globToRegExp);
+  const languages = new Set(options.markerLanguages ?? ["rust", "python", "other"]);
+  const files = /* @__PURE__ */ new Map();
+  const notes = [...report.notes];
+  let globbed = 0;
+  for (const [path, file] of report.files) {
+    if (matchesAnyGlob(path, globs)) {
+      globbed++;
+      continue;
+    }
+    const text = languages.has(file.language) ? options.readSource(path) : void 0;
+    if (text === void 0) {
+      files.set(path, file);
+      continue;
+    }
+    const markers = findExclusionMarkers(text);
+    for (const problem of markers.problems) notes.push(`${path}: ${problem}`);
+    files.set(
+      path,
+      markers.lines.size + markers.branchLines.size === 0 ? file : excludeLines(file, markers)
+    );
+  }
+  if (globbed > 0) notes.push(`${globbed} file(s) matched exclude patterns and were left out`);
+  return { files, sourceRoots: report.sourceRoots, notes };
+}
+function excludeLines(file, markers) {
+  const keep = [];
+  for (let index = 0; index < file.lineNumbers.length; index++) {
+    if (!markers.lines.has(file.lineNumbers[index])) keep.push(index);
+  }
+  const contexts = file.contexts && new Map([...file.contexts].filter(([line]) => !markers.lines.has(line)));
+  const branches = keptBranches(
+    file.branches,
+    (line) => markers.lines.has(line) || markers.branchLines.has(line)
+  );
+  return {
+    ...file,
+    lineNumbers: Uint32Array.from(keep, (index) => file.lineNumbers[index]),
+    lineHits: Float64Array.from(keep, (index) => file.lineHits[index]),
+    branches,
+    branchSource: branches.lines.length === 0 ? void 0 : file.branchSource,
+    functions: file.functions.filter((record) => !markers.lines.has(record.start)),
+    contexts
+  };
+}
+function keptBranches(table, excluded) {
+  const keep = [];
+  for (let index = 0; index < table.lines.length; index++) {
+    if (!excluded(table.lines[index])) keep.push(index);
+  }
+  if (keep.length === table.lines.length) return table;
+  if (keep.length === 0) return EMPTY_BRANCHES;
+  return {
+    lines: Uint32Array.from(keep, (index) => table.lines[index]),
+    blocks: Int32Array.from(keep, (index) => table.blocks[index]),
+    ids: Int32Array.from(keep, (index) => table.ids[index]),
+    labels: table.labels && keep.map((index) => table.labels?.[index]),
+    taken: Float64Array.from(keep, (index) => table.taken[index])
+  };
+}
+
 // src/coverage/paths.ts
 var WINDOWS_DRIVE = /^[A-Za-z]:\//;
 var INSTALLED = /\/(?:site-packages|dist-packages)\/(.+)$/;
@@ -2548,128 +2676,228 @@ function collect(files, notes) {
   return result;
 }
 
-// src/coverage/glob.ts
-function globToRegExp(pattern) {
-  const normalized = pattern.replace(/\\/g, "/").replace(/^\.\//, "").replace(/^\//, "");
-  const anyDirectory = !normalized.includes("/");
-  let source = "";
-  for (let index = 0; index < normalized.length; index++) {
-    const char = normalized[index];
-    if (char === "*" && normalized[index + 1] === "*") {
-      const atSegmentStart = index === 0 || normalized[index - 1] === "/";
-      const slashAfter = normalized[index + 2] === "/";
-      if (atSegmentStart && slashAfter) {
-        source += "(?:[^/]*/)*";
-        index += 2;
-      } else {
-        source += ".*";
-        index += 1;
-      }
-    } else if (char === "*") source += "[^/]*";
-    else if (char === "?") source += "[^/]";
-    else source += char.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+// src/coverage/record-boundary.ts
+var END_OF_RECORD2 = new TextEncoder().encode("end_of_record");
+function recordBoundaryIn(window) {
+  let at = window.indexOf(101);
+  while (at >= 0) {
+    const atLineStart = at === 0 || window[at - 1] === 10;
+    let matches = atLineStart;
+    for (let index = 1; matches && index < END_OF_RECORD2.length; index++) {
+      matches = window[at + index] === END_OF_RECORD2[index];
+    }
+    if (matches) {
+      const after = at + END_OF_RECORD2.length;
+      if (window[after] === 10) return after + 1;
+      if (window[after] === 13 && window[after + 1] === 10) return after + 2;
+    }
+    at = window.indexOf(101, at + 1);
   }
-  return new RegExp(`^${anyDirectory ? "(?:.*/)?" : ""}${source}$`);
+  return -1;
 }
-function matchesAnyGlob(path, globs) {
-  return globs.some((glob) => glob.test(path));
+function lastRecordEnd(window) {
+  let newline = window.lastIndexOf(10);
+  while (newline >= 0) {
+    const lineStart = newline === 0 ? 0 : window.lastIndexOf(10, newline - 1) + 1;
+    let end = newline;
+    if (end > lineStart && window[end - 1] === 13) end--;
+    let matches = end - lineStart === END_OF_RECORD2.length;
+    for (let index = 0; matches && index < END_OF_RECORD2.length; index++) {
+      matches = window[lineStart + index] === END_OF_RECORD2[index];
+    }
+    if (matches) return newline + 1;
+    newline = lineStart - 1;
+  }
+  return -1;
 }
 
-// src/coverage/exclusions.ts
-function findExclusionMarkers(text) {
-  const lines = /* @__PURE__ */ new Set();
-  const branchLines = /* @__PURE__ */ new Set();
-  const problems = [];
-  if (!text.includes("LCOV_EXCL_")) return { lines, branchLines, problems };
-  const sourceLines = text.split("\n");
-  let start = -1;
-  let branchStart = -1;
-  sourceLines.forEach((content, index) => {
-    const line = index + 1;
-    if (!content.includes("LCOV_EXCL_")) {
-      if (start >= 0) lines.add(line);
-      if (branchStart >= 0) branchLines.add(line);
-      return;
-    }
-    if (content.includes("LCOV_EXCL_START") && start < 0) start = line;
-    if (content.includes("LCOV_EXCL_BR_START") && branchStart < 0) branchStart = line;
-    if (start >= 0 || content.includes("LCOV_EXCL_LINE")) lines.add(line);
-    if (branchStart >= 0 || content.includes("LCOV_EXCL_BR_LINE")) branchLines.add(line);
-    if (content.includes("LCOV_EXCL_STOP")) {
-      if (start < 0) problems.push(`LCOV_EXCL_STOP without START on line ${line}`);
-      start = -1;
-    }
-    if (content.includes("LCOV_EXCL_BR_STOP")) {
-      if (branchStart < 0) problems.push(`LCOV_EXCL_BR_STOP without START on line ${line}`);
-      branchStart = -1;
-    }
-  });
-  if (start >= 0) problems.push(`LCOV_EXCL_START on line ${start} has no STOP; excluded to the end`);
-  if (branchStart >= 0) {
-    problems.push(`LCOV_EXCL_BR_START on line ${branchStart} has no STOP; excluded to the end`);
+// src/coverage/report-files.ts
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+var NotAFileError = class extends CoverageError {
+  constructor(file, kind) {
+    super(file, `${file}: is ${kind}, not a regular file; only regular files are read`);
+    this.name = "NotAFileError";
   }
-  return { lines, branchLines, problems };
+};
+function openRegularFile(path, maxBytes) {
+  const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) throw new NotAFileError(path, fileKind(stats));
+    if (stats.size > maxBytes) throw new ReportTooLargeError(path, stats.size, maxBytes);
+    return { descriptor, statedSize: stats.size };
+  } catch (error) {
+    closeSync(descriptor);
+    throw error;
+  }
 }
-function applyExclusions(report, options) {
-  const globs = options.excludeGlobs.map(globToRegExp);
-  const languages = new Set(options.markerLanguages ?? ["rust", "python", "other"]);
-  const files = /* @__PURE__ */ new Map();
-  const notes = [...report.notes];
-  let globbed = 0;
-  for (const [path, file] of report.files) {
-    if (matchesAnyGlob(path, globs)) {
-      globbed++;
-      continue;
-    }
-    const text = languages.has(file.language) ? options.readSource(path) : void 0;
-    if (text === void 0) {
-      files.set(path, file);
-      continue;
-    }
-    const markers = findExclusionMarkers(text);
-    for (const problem of markers.problems) notes.push(`${path}: ${problem}`);
-    files.set(
-      path,
-      markers.lines.size + markers.branchLines.size === 0 ? file : excludeLines(file, markers)
-    );
+function readRegularFile(path, maxBytes) {
+  const { descriptor, statedSize } = openRegularFile(path, maxBytes);
+  try {
+    return readToEnd(descriptor, path, statedSize, maxBytes);
+  } finally {
+    closeSync(descriptor);
   }
-  if (globbed > 0) notes.push(`${globbed} file(s) matched exclude patterns and were left out`);
-  return { files, sourceRoots: report.sourceRoots, notes };
 }
-function excludeLines(file, markers) {
-  const keep = [];
-  for (let index = 0; index < file.lineNumbers.length; index++) {
-    if (!markers.lines.has(file.lineNumbers[index])) keep.push(index);
+function readToEnd(descriptor, path, statedSize, maxBytes) {
+  let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(statedSize + 1, 4096)));
+  let filled = 0;
+  for (; ; ) {
+    if (filled === buffer.length) {
+      if (filled > maxBytes) throw new ReportTooLargeError(path, filled, maxBytes);
+      const larger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+      buffer.copy(larger, 0, 0, filled);
+      buffer = larger;
+    }
+    const read = readSync(descriptor, buffer, filled, buffer.length - filled, null);
+    if (read === 0) break;
+    filled += read;
   }
-  const contexts = file.contexts && new Map([...file.contexts].filter(([line]) => !markers.lines.has(line)));
-  const branches = keptBranches(
-    file.branches,
-    (line) => markers.lines.has(line) || markers.branchLines.has(line)
+  if (filled > maxBytes) throw new ReportTooLargeError(path, filled, maxBytes);
+  return buffer.subarray(0, filled);
+}
+function fileKind(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "a special file";
+}
+
+// src/coverage/read-reports.ts
+function readReportGroup(inputs, settings) {
+  const [first] = inputs;
+  if (first === void 0) return [];
+  const reports = [];
+  const isTracefile = inputs.map(
+    (input) => input.tracefile ?? sniffFormat(input.path, settings.maxBytes) === "lcov"
   );
-  return {
-    ...file,
-    lineNumbers: Uint32Array.from(keep, (index) => file.lineNumbers[index]),
-    lineHits: Float64Array.from(keep, (index) => file.lineHits[index]),
-    branches,
-    branchSource: branches.lines.length === 0 ? void 0 : file.branchSource,
-    functions: file.functions.filter((record) => !markers.lines.has(record.start)),
-    contexts
-  };
-}
-function keptBranches(table, excluded) {
-  const keep = [];
-  for (let index = 0; index < table.lines.length; index++) {
-    if (!excluded(table.lines[index])) keep.push(index);
+  const tracefiles = inputs.filter((_, index) => isTracefile[index]);
+  if (tracefiles.length > 0) reports.push(readTracefiles(tracefiles, settings.maxBytes));
+  for (const [index, input] of inputs.entries()) {
+    if (!isTracefile[index]) {
+      const data = readRegularFile(input.path, settings.maxBytes);
+      reports.push(parseReport(data, input.path, { maxBytes: settings.maxBytes }));
+    }
   }
-  if (keep.length === table.lines.length) return table;
-  if (keep.length === 0) return EMPTY_BRANCHES;
-  return {
-    lines: Uint32Array.from(keep, (index) => table.lines[index]),
-    blocks: Int32Array.from(keep, (index) => table.blocks[index]),
-    ids: Int32Array.from(keep, (index) => table.ids[index]),
-    labels: table.labels && keep.map((index) => table.labels?.[index]),
-    taken: Float64Array.from(keep, (index) => table.taken[index])
-  };
+  const exists = (relative) => existsSync(join2(settings.workspace, relative));
+  return reports.map(
+    (report) => normalizePaths(report, {
+      root: first.root,
+      sourceRoots: first.sourceRoots ?? [],
+      pathMaps: settings.pathMaps ?? [],
+      includeOutside: settings.includeOutside,
+      exists
+    })
+  );
+}
+function mergeAndExclude(reports, settings) {
+  const missingDirectories = /* @__PURE__ */ new Map();
+  return applyExclusions(mergeReports(reports), {
+    excludeGlobs: settings.excludeGlobs,
+    markerLanguages: settings.markerLanguages,
+    readSource: (path) => readSource(settings, path, missingDirectories)
+  });
+}
+var PIECE_BYTES = 256 * 1024;
+function readTracefiles(inputs, maxBytes) {
+  const opened = inputs.map((input) => ({ input, file: openRegularFile(input.path, maxBytes) }));
+  try {
+    const sizes = opened.map(
+      ({ input, file }) => (input.end ?? file.statedSize) - (input.start ?? 0)
+    );
+    const largest = Math.max(...sizes);
+    const accumulator = new ReportAccumulator({
+      lines: largest / 7 + 16,
+      branches: largest / 13 + 16
+    });
+    let buffer = new Uint8Array(PIECE_BYTES);
+    for (const { input, file } of opened) {
+      const range = { start: input.start ?? 0, end: input.end ?? file.statedSize };
+      buffer = readTracefile(accumulator, input.path, file.descriptor, range, buffer);
+    }
+    return accumulator.build();
+  } finally {
+    for (const { file } of opened) closeSync2(file.descriptor);
+  }
+}
+function readTracefile(accumulator, path, descriptor, range, buffer) {
+  const reader = new LcovPieceReader(accumulator, path);
+  let start = range.start;
+  let filled = 0;
+  for (; ; ) {
+    const wanted = Math.min(buffer.length, range.end - start) - filled;
+    const got = readAt(descriptor, start + filled, wanted, buffer.subarray(filled));
+    filled += got;
+    const last = got < wanted || start + filled >= range.end;
+    const end = last ? filled : lastRecordEnd(buffer.subarray(0, filled));
+    if (end < 0) {
+      buffer = grown(buffer, filled);
+      continue;
+    }
+    try {
+      reader.read(buffer.subarray(0, end));
+    } catch (error) {
+      throw start > 0 ? lineOfFile(error, path, descriptor, start) : error;
+    }
+    if (last) break;
+    buffer.copyWithin(0, end, filled);
+    start += end;
+    filled -= end;
+  }
+  reader.finish();
+  return buffer;
+}
+function sniffFormat(path, maxBytes) {
+  const { descriptor } = openRegularFile(path, maxBytes);
+  try {
+    const head = new Uint8Array(65536);
+    const read = readAt(descriptor, 0, head.length, head);
+    return detectFormat(head.subarray(0, read), path);
+  } finally {
+    closeSync2(descriptor);
+  }
+}
+function readAt(descriptor, position, length, target) {
+  let offset = 0;
+  while (offset < length) {
+    const read = readSync2(descriptor, target, offset, length - offset, position + offset);
+    if (read === 0) break;
+    offset += read;
+  }
+  return offset;
+}
+function grown(buffer, filled) {
+  const larger = new Uint8Array(buffer.length * 2);
+  larger.set(buffer.subarray(0, filled));
+  return larger;
+}
+function lineOfFile(error, path, descriptor, offset) {
+  if (!(error instanceof ReportParseError)) return error;
+  return new ReportParseError(path, error.line + linesBefore(descriptor, offset), error.detail);
+}
+function linesBefore(descriptor, offset) {
+  const piece = new Uint8Array(Math.min(offset, 1 << 20));
+  let count = 0;
+  for (let at = 0; at < offset; at += piece.length) {
+    const read = readAt(descriptor, at, Math.min(piece.length, offset - at), piece);
+    for (let index = 0; index < read; index++) if (piece[index] === 10) count++;
+  }
+  return count;
+}
+function readSource(settings, path, missing) {
+  const directory = path.slice(0, Math.max(0, path.lastIndexOf("/")));
+  let absent = missing.get(directory);
+  if (absent === void 0) {
+    absent = !existsSync(resolve(settings.workspace, directory));
+    missing.set(directory, absent);
+  }
+  if (absent) return void 0;
+  try {
+    return readRegularFile(resolve(settings.workspace, path), settings.maxBytes).toString("utf8");
+  } catch {
+    return void 0;
+  }
 }
 
 // src/coverage/summary.ts
@@ -3033,10 +3261,10 @@ function* coberturaChunks(report, options) {
   const sink = new ByteSink();
   const files = sortedFiles(report);
   const packages = /* @__PURE__ */ new Map();
-  const overall = emptyTotals2();
+  const overall = emptyTotals();
   for (const file of files) {
     const totals = fileTotals(file);
-    addInto2(overall, totals);
+    addInto(overall, totals);
     const directory = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
     const members = packages.get(directory) ?? [];
     members.push({ file, totals });
@@ -3056,8 +3284,8 @@ function* coberturaChunks(report, options) {
 `
   );
   for (const [directory, members] of packages) {
-    const totals = emptyTotals2();
-    for (const member of members) addInto2(totals, member.totals);
+    const totals = emptyTotals();
+    for (const member of members) addInto(totals, member.totals);
     const name = directory === "" ? "." : directory.replace(/\//g, ".");
     sink.text(
       `		<package name="${escape(name)}" line-rate="${rate(totals.lines)}" branch-rate="${rate(totals.branches)}" complexity="0">
@@ -3123,19 +3351,6 @@ function writeLines(sink, file) {
     sink.ascii('"/>\n');
   }
 }
-function emptyTotals2() {
-  return {
-    lines: { found: 0, hit: 0 },
-    branches: { found: 0, hit: 0 },
-    functions: { found: 0, hit: 0 }
-  };
-}
-function addInto2(target, source) {
-  for (const kind of ["lines", "branches", "functions"]) {
-    target[kind].found += source[kind].found;
-    target[kind].hit += source[kind].hit;
-  }
-}
 function rate(count) {
   return count.found === 0 ? "1" : String(count.hit / count.found);
 }
@@ -3156,8 +3371,7 @@ function formatPercent(hit, found) {
 }
 
 // src/coverage/summary-json.ts
-function writeSummaryJson(report) {
-  const summary = summarize(report);
+function writeSummaryJson(report, summary = summarize(report)) {
   const document = {
     schema: "mixed-coverage-summary/1",
     totals: totalsJson(summary.totals),
@@ -3187,15 +3401,15 @@ function countJson(count) {
 }
 
 // src/coverage/atomic-write.ts
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join as join2 } from "node:path";
+import { closeSync as closeSync3, mkdirSync, openSync as openSync2, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join as join3 } from "node:path";
 var AtomicFile = class {
   constructor(path) {
     this.path = path;
     mkdirSync(dirname(path), { recursive: true });
     const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
-    this.temporary = join2(dirname(path), `.${basename(path)}.${suffix}.tmp`);
-    this.descriptor = openSync(this.temporary, "wx");
+    this.temporary = join3(dirname(path), `.${basename(path)}.${suffix}.tmp`);
+    this.descriptor = openSync2(this.temporary, "wx");
   }
   path;
   temporary;
@@ -3214,7 +3428,7 @@ var AtomicFile = class {
   /** Puts the complete file in place. */
   commit() {
     if (this.descriptor === void 0) return;
-    closeSync(this.descriptor);
+    closeSync3(this.descriptor);
     this.descriptor = void 0;
     try {
       renameSync(this.temporary, this.path);
@@ -3225,7 +3439,7 @@ var AtomicFile = class {
   }
   /** Drops what was written; the target stays as it was. */
   abort() {
-    if (this.descriptor !== void 0) closeSync(this.descriptor);
+    if (this.descriptor !== void 0) closeSync3(this.descriptor);
     this.descriptor = void 0;
     rmSync(this.temporary, { force: true });
   }
@@ -3249,7 +3463,7 @@ function writeReportFiles(directory, report, options, chosen) {
   mkdirSync(directory, { recursive: true });
   const formats = new Set(chosen);
   const written = {};
-  const target = (format) => join2(directory, REPORT_FILE_NAMES[format]);
+  const target = (format) => join3(directory, REPORT_FILE_NAMES[format]);
   if (formats.has("lcov")) {
     writeFileAtomically(target("lcov"), lcovChunks(report, { reuseBuffers: true }));
     written.lcov = target("lcov");
@@ -3262,7 +3476,7 @@ function writeReportFiles(directory, report, options, chosen) {
     written.cobertura = target("cobertura");
   }
   if (formats.has("summaryJson")) {
-    writeFileAtomically(target("summaryJson"), [writeSummaryJson(report)]);
+    writeFileAtomically(target("summaryJson"), [writeSummaryJson(report, options.summary)]);
     written.summaryJson = target("summaryJson");
   }
   return written;
@@ -3400,69 +3614,22 @@ function unpackReport(packed) {
 }
 
 // src/cli-merge.ts
-import { closeSync as closeSync2, existsSync, fstatSync, openSync as openSync2, readFileSync, readSync } from "node:fs";
-import { join as join3, resolve } from "node:path";
-
-// src/coverage/record-boundary.ts
-var END_OF_RECORD2 = new TextEncoder().encode("end_of_record");
-function recordBoundaryIn(window) {
-  let at = window.indexOf(101);
-  while (at >= 0) {
-    const atLineStart = at === 0 || window[at - 1] === 10;
-    let matches = atLineStart;
-    for (let index = 1; matches && index < END_OF_RECORD2.length; index++) {
-      matches = window[at + index] === END_OF_RECORD2[index];
-    }
-    if (matches) {
-      const after = at + END_OF_RECORD2.length;
-      if (window[after] === 10) return after + 1;
-      if (window[after] === 13 && window[after + 1] === 10) return after + 2;
-    }
-    at = window.indexOf(101, at + 1);
-  }
-  return -1;
-}
-function lastRecordEnd(window) {
-  let newline = window.lastIndexOf(10);
-  while (newline >= 0) {
-    const lineStart = newline === 0 ? 0 : window.lastIndexOf(10, newline - 1) + 1;
-    let end = newline;
-    if (end > lineStart && window[end - 1] === 13) end--;
-    let matches = end - lineStart === END_OF_RECORD2.length;
-    for (let index = 0; matches && index < END_OF_RECORD2.length; index++) {
-      matches = window[lineStart + index] === END_OF_RECORD2[index];
-    }
-    if (matches) return newline + 1;
-    newline = lineStart - 1;
-  }
-  return -1;
-}
-
-// src/cli-merge.ts
+import { closeSync as closeSync4 } from "node:fs";
 function classifyInputs(command) {
   const inputs = { lcov: [], others: [] };
   for (const path of command.files) {
-    const descriptor = openSync2(path, "r");
-    try {
-      const size = fstatSync(descriptor).size;
-      if (size > command.maxBytes) throw new ReportTooLargeError(path, size, command.maxBytes);
-      const head = readRange(descriptor, 0, Math.min(size, 65536), new Uint8Array(65536));
-      if (detectFormat(head, path) === "lcov") inputs.lcov.push({ path, size });
-      else inputs.others.push(path);
-    } finally {
-      closeSync2(descriptor);
+    if (sniffFormat(path, command.maxBytes) !== "lcov") {
+      inputs.others.push(path);
+      continue;
     }
+    const { descriptor, statedSize } = openRegularFile(path, command.maxBytes);
+    closeSync4(descriptor);
+    inputs.lcov.push({ path, size: statedSize });
   }
   return inputs;
 }
 function readRange(descriptor, start, end, buffer) {
-  let offset = 0;
-  while (start + offset < end) {
-    const read = readSync(descriptor, buffer, offset, end - start - offset, start + offset);
-    if (read === 0) break;
-    offset += read;
-  }
-  return buffer.subarray(0, offset);
+  return buffer.subarray(0, readAt(descriptor, start, end - start, buffer));
 }
 var WINDOW = 1 << 20;
 function splitRanges(inputs) {
@@ -3471,7 +3638,7 @@ function splitRanges(inputs) {
   const window = Buffer.alloc(WINDOW);
   let anchor;
   for (const { path, size } of inputs) {
-    const descriptor = openSync2(path, "r");
+    const descriptor = openRegularFile(path, Infinity).descriptor;
     let split;
     try {
       const aligned = anchor === void 0 ? -1 : findAround(descriptor, size, anchor, window);
@@ -3479,7 +3646,7 @@ function splitRanges(inputs) {
       if (anchor === void 0 && split < size)
         anchor = sourceLineAt(descriptor, split, size, window);
     } finally {
-      closeSync2(descriptor);
+      closeSync4(descriptor);
     }
     first.push({ path, start: 0, end: split });
     if (split < size) second.push({ path, start: split, end: size });
@@ -3514,103 +3681,23 @@ function findAround(descriptor, size, anchor, window) {
   }
   return -1;
 }
-function processPart(command, ranges, others) {
-  const reports = [];
-  if (ranges.length > 0) {
-    const largest = Math.max(...ranges.map((range) => range.end - range.start));
-    const accumulator = new ReportAccumulator({
-      lines: largest / 7 + 16,
-      branches: largest / 13 + 16
-    });
-    let buffer = new Uint8Array(PIECE_BYTES);
-    for (const range of ranges) buffer = readTracefile(accumulator, range, buffer);
-    reports.push(accumulator.build());
-  }
-  for (const path of others)
-    reports.push(parseReport(readFileSync(path), path, { maxBytes: command.maxBytes }));
-  const root = command.root;
-  const normalized = reports.map(
-    (report) => normalizePaths(report, {
-      root,
-      includeOutside: command.includeOutside,
-      pathMaps: command.pathMaps,
-      exists: (relative) => existsSync(join3(root, relative))
-    })
-  );
-  const missingDirectories = /* @__PURE__ */ new Map();
-  return applyExclusions(mergeReports(normalized), {
+function readSettings(command) {
+  return {
+    workspace: command.root,
+    includeOutside: command.includeOutside,
+    pathMaps: command.pathMaps,
     excludeGlobs: command.excludes,
     markerLanguages: command.markers ? ["rust"] : [],
-    readSource: (path) => readSource(root, path, missingDirectories)
-  });
+    maxBytes: command.maxBytes
+  };
 }
-var PIECE_BYTES = 256 * 1024;
-function readTracefile(accumulator, range, buffer) {
-  const reader = new LcovPieceReader(accumulator, range.path);
-  const descriptor = openSync2(range.path, "r");
-  try {
-    let start = range.start;
-    let filled = 0;
-    for (; ; ) {
-      const wanted = Math.min(buffer.length, range.end - start) - filled;
-      const got = readRange(
-        descriptor,
-        start + filled,
-        start + filled + wanted,
-        buffer.subarray(filled)
-      );
-      filled += got.length;
-      const last = got.length < wanted || start + filled >= range.end;
-      const end = last ? filled : lastRecordEnd(buffer.subarray(0, filled));
-      if (end < 0) {
-        buffer = grown(buffer, filled);
-        continue;
-      }
-      try {
-        reader.read(buffer.subarray(0, end));
-      } catch (error) {
-        throw withRangeStart(error, start);
-      }
-      if (last) break;
-      buffer.copyWithin(0, end, filled);
-      start += end;
-      filled -= end;
-    }
-    reader.finish();
-    return buffer;
-  } finally {
-    closeSync2(descriptor);
-  }
-}
-function grown(buffer, filled) {
-  const larger = new Uint8Array(buffer.length * 2);
-  larger.set(buffer.subarray(0, filled));
-  return larger;
-}
-function withRangeStart(error, start) {
-  if (start > 0 && error instanceof Error) Object.assign(error, { rangeStart: start });
-  return error;
-}
-function linesBefore(path, offset) {
-  const data = readFileSync(path).subarray(0, offset);
-  let count = 0;
-  for (let at = data.indexOf(10); at >= 0; at = data.indexOf(10, at + 1)) count++;
-  return count;
-}
-function readSource(root, path, missing) {
-  const directory = path.slice(0, Math.max(0, path.lastIndexOf("/")));
-  let absent = missing.get(directory);
-  if (absent === void 0) {
-    absent = !existsSync(resolve(root, directory));
-    missing.set(directory, absent);
-  }
-  if (absent) return void 0;
-  const absolute = resolve(root, path);
-  try {
-    return readFileSync(absolute, "utf8");
-  } catch {
-    return void 0;
-  }
+function processPart(command, ranges, others) {
+  const settings = readSettings(command);
+  const inputs = [
+    ...ranges.map((range) => ({ ...range, tracefile: true, root: command.root })),
+    ...others.map((path) => ({ path, tracefile: false, root: command.root }))
+  ];
+  return mergeAndExclude(readReportGroup(inputs, settings), settings);
 }
 
 // src/cli-run.ts
@@ -3623,12 +3710,7 @@ async function mergeAndWrite(command) {
   const parallel = command.threads === 2 || command.threads === "auto" && availableParallelism() >= PARALLEL_MIN_CORES && lcovBytes >= PARALLEL_MIN_BYTES;
   if (!parallel || inputs.lcov.length === 0) {
     const whole = inputs.lcov.map(({ path, size }) => ({ path, start: 0, end: size }));
-    let report;
-    try {
-      report = processPart(command, whole, inputs.others);
-    } catch (error) {
-      throw restoreLine(error);
-    }
+    const report = processPart(command, whole, inputs.others);
     writeReportFiles(command.output, report, written, command.formats);
     return report;
   }
@@ -3639,7 +3721,7 @@ async function mergeAndWrite(command) {
     mine = processPart(command, first, inputs.others);
   } catch (error) {
     await worker.stop();
-    throw restoreLine(error);
+    throw error;
   }
   const lcov = command.formats.includes("lcov") ? new AtomicFile(join4(command.output, REPORT_FILE_NAMES.lcov)) : void 0;
   lcov?.write(lcovChunks(mine, { reuseBuffers: true }));
@@ -3697,7 +3779,6 @@ async function runWorker(port, { command, ranges }) {
   }
 }
 function serializeError(error) {
-  const rangeStart = error.rangeStart;
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ReportParseError) {
     return {
@@ -3705,7 +3786,6 @@ function serializeError(error) {
       file: error.file,
       line: error.line,
       detail: error.detail,
-      rangeStart,
       message
     };
   }
@@ -3723,12 +3803,7 @@ function serializeError(error) {
 }
 function deserializeError(error) {
   if (error.kind === "parse") {
-    const offset = error.rangeStart === void 0 ? 0 : linesBefore(error.file, error.rangeStart);
-    return new ReportParseError(
-      error.file,
-      error.line + offset,
-      error.detail
-    );
+    return new ReportParseError(error.file, error.line, error.detail);
   }
   if (error.kind === "size") {
     return new ReportTooLargeError(
@@ -3739,9 +3814,6 @@ function deserializeError(error) {
   }
   if (error.kind === "format") return new CoverageError(error.file, error.message);
   return new Error(error.message);
-}
-function restoreLine(error) {
-  return error instanceof ReportParseError ? deserializeError(serializeError(error)) : error;
 }
 
 // src/cli.ts

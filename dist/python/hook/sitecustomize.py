@@ -119,8 +119,10 @@ def _exit_on_sigterm():
     started_in = os.getpid()
 
     def _mixed_coverage_sigterm(signum, frame):
-        # A second SIGTERM while this one shuts down kills at once, as the default would.
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        with _SIGTERM_STATE["lock"]:
+            _SIGTERM_STATE["handling"] = True
+            # A second SIGTERM while this one shuts down kills at once, as the default would.
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
         status = 128 + signum
         try:
             if os.getpid() == started_in:
@@ -138,6 +140,86 @@ def _exit_on_sigterm():
         os._exit(status)
 
     signal.signal(signal.SIGTERM, _mixed_coverage_sigterm)
+    _watch_for_sigterm(_mixed_coverage_sigterm)
+    if hasattr(os, "register_at_fork"):
+        # Threads do not survive a fork, and the child must not share the parent's pipe.
+        os.register_at_fork(after_in_child=lambda: _watch_for_sigterm(_mixed_coverage_sigterm))
+
+
+_SIGTERM_STATE = {"handling": False, "lock": None, "pipe": None}
+
+# How long the main thread has to start the handler before SIGTERM is sent to it directly.
+_HANDLER_GRACE_SECONDS = 0.05
+
+
+def _watch_for_sigterm(handler):
+    """Makes sure the SIGTERM handler runs when the kernel gave the signal to another thread.
+
+    Python runs signal handlers in the main thread only. The kernel may deliver a SIGTERM to any
+    thread that does not block it (always another one while the main thread is inside
+    pthread_create, which blocks every signal). Python then may not even tell the main thread
+    (3.11 marks the signal for it without waking its evaluation loop), and a main thread in a
+    blocking call (sleep, a lock, a queue, reading a pipe) sleeps on, where the default action
+    would have ended the process. The
+    signal's wake-up byte (signal.set_wakeup_fd) reaches a watcher thread instead, which gives
+    the main thread a moment, then sends it the signal itself: its call is interrupted and the
+    handler runs. Only while this handler is still installed and has not started; a wake-up fd
+    set by someone else (asyncio sets its own) is left in place, and nothing is watched.
+    """
+    import signal
+    import threading
+
+    if _SIGTERM_STATE["lock"] is None:
+        _SIGTERM_STATE["lock"] = threading.Lock()
+    try:
+        read_end, write_end = os.pipe()
+        os.set_blocking(write_end, False)
+        previous = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    except (OSError, ValueError):  # no pipe, or not the main thread: nothing to watch with
+        return
+    inherited = _SIGTERM_STATE["pipe"]
+    if previous != -1 and (inherited is None or previous != inherited[1]):
+        signal.set_wakeup_fd(previous)
+        os.close(read_end)
+        os.close(write_end)
+        return
+    if inherited is not None:  # a fork child: the parent's pipe is the parent's watcher's
+        for end in inherited:
+            _close_quietly(end)
+    _SIGTERM_STATE["pipe"] = (read_end, write_end)
+    import _thread
+
+    # A bare thread: not in threading.enumerate() or active_count(), which tests may count.
+    _thread.start_new_thread(
+        _resend_undelivered_sigterm, (read_end, threading.main_thread().ident, handler)
+    )
+
+
+def _close_quietly(descriptor):
+    try:
+        os.close(descriptor)
+    except OSError:
+        pass
+
+
+def _resend_undelivered_sigterm(read_end, main, handler):
+    import signal
+    import time
+
+    while True:
+        try:
+            received = os.read(read_end, 64)
+        except OSError:
+            return
+        if not received:
+            return
+        if signal.SIGTERM not in received:
+            continue
+        time.sleep(_HANDLER_GRACE_SECONDS)
+        with _SIGTERM_STATE["lock"]:
+            if _SIGTERM_STATE["handling"] or signal.getsignal(signal.SIGTERM) is not handler:
+                continue
+            signal.pthread_kill(main, signal.SIGTERM)
 
 
 def _chain_to_shadowed_sitecustomize():
