@@ -47,6 +47,8 @@ export interface Config {
   pythonTestCommand: string
   /** Interpreter command, or 'auto' (active virtual environment, then python, then python3). */
   python: string
+  /** Arguments for `uv sync` in a uv project instead of the guessed test groups; [] guesses. */
+  uvSyncArgs: string[]
   /** What coverage.py measures; empty means: from pyproject.toml and the user's config. */
   pythonSource: string[]
   pythonSubprocessCoverage: boolean
@@ -127,6 +129,7 @@ export function getConfig(env: InputSource = process.env): Readonly<Config> {
     ),
     pythonTestCommand: getString(env, Inputs.PythonTestCommand, DEFAULTS[Inputs.PythonTestCommand]),
     python: getNonEmpty(env, Inputs.Python, DEFAULTS[Inputs.Python]),
+    uvSyncArgs: getString(env, Inputs.UvSyncArgs, '').split(/\s+/).filter(Boolean),
     pythonSource: getList(env, Inputs.PythonSource),
     pythonSubprocessCoverage: getBoolean(
       env,

@@ -7,6 +7,7 @@ export enum Inputs {
   PythonBuildCommand = 'python-build-command',
   PythonTestCommand = 'python-test-command',
   Python = 'python',
+  UvSyncArgs = 'uv-sync-args',
   PythonSource = 'python-source',
   PythonSubprocessCoverage = 'python-subprocess-coverage',
   OutputDir = 'output-dir',

@@ -3,7 +3,6 @@
  * shards of a workflow run (merge mode). An immutable value: made once by its source, read by
  * the reports step, the sink and the outcome, changed by none of them.
  */
-import type { Config } from './config.js'
 import { TestFailureError } from './errors.js'
 
 export type Phase = 'rust' | 'python'
@@ -78,11 +77,15 @@ export function reportOf(value: Measurement, kind: Phase): ToolReport | undefine
   return value.reports.find((report) => report.kind === kind)
 }
 
-/** A report this job's tools wrote: rooted in this workspace, coverage.py's names in cwd. */
+/**
+ * A report this job's tools wrote: rooted in this workspace; coverage.py's relative names are
+ * relative to the directory its tests ran in.
+ */
 export function toolReport(
-  config: Pick<Config, 'workspace' | 'workingDirectory'>,
+  workspace: string,
   kind: Phase,
-  path: string
+  path: string,
+  testsDir: string
 ): ToolReport {
-  return { kind, path, root: config.workspace, sourceRoots: [config.workingDirectory] }
+  return { kind, path, root: workspace, sourceRoots: [testsDir] }
 }

@@ -55,6 +55,7 @@ async function probe(
   return {
     command,
     executable: String(raw.executable),
+    version: String(raw.version),
     scriptsDir: String(raw.scripts_dir),
     coverage: raw.coverage ?? null,
     pytest: raw.pytest ?? null,
@@ -72,7 +73,7 @@ describe('a virtual environment without coverage.py and without pip', () => {
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  it('is refused with the exact pip command when installing is not allowed', async () => {
+  it('refuses a missing project tool with the exact pip command, before installing anything', async () => {
     const before = await probe([python], dir)
     expect(before.coverage).toBeNull()
     const error = await ensurePythonTools(
@@ -86,25 +87,31 @@ describe('a virtual environment without coverage.py and without pip', () => {
     ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(MissingPythonToolsError)
     expect((error as Error).message).toContain(
-      `Missing in ${python}: coverage, pytest. Install with:\n  ${python} -m ensurepip --upgrade && ${python} -m pip install --disable-pip-version-check 'coverage>=7.10.4' pytest\n`
+      `Missing in ${python}: pytest. Install with:\n  ${python} -m ensurepip --upgrade && ${python} -m pip install --disable-pip-version-check pytest\n`
     )
+    expect((await probe([python], dir)).pip).toBeNull()
   })
 
-  it('gets pip from ensurepip and coverage.py from PyPI when allowed, and probes again', async () => {
+  it('brings coverage.py itself (pinned) without install-python-tools, pip from ensurepip first', async () => {
     const before = await probe([python], dir)
+    const logged: string[] = []
     const after = await ensurePythonTools(
       before,
       { pytest: false, pipBuild: false },
       {
-        install: true,
+        install: false,
         installer: PIP_INSTALLER,
-        reprobe: () => probe([python], dir)
+        reprobe: () => probe([python], dir),
+        log: (line) => logged.push(line)
       }
     )
     expect(before.pip).toBeNull()
     expect(after.pip).not.toBeNull()
-    expect(after.coverage).toMatch(/^\d+\.\d+/)
+    expect(after.coverage).toBe('7.17.3')
     expect(after).not.toBe(before)
+    expect(logged).toEqual([
+      `coverage is missing in ${python}: installing coverage==7.17.3, the version this action is tested with (coverage.py is the action's instrument, as cargo-llvm-cov is).`
+    ])
   })
 })
 
@@ -148,7 +155,8 @@ describeWithUv('a uv project (examples/pyo3-demo with a uv.lock)', () => {
       root,
       lockfile: join(root, 'uv.lock'),
       dir: join(root, 'python', 'pyo3_demo'),
-      name: undefined
+      name: undefined,
+      testGroups: []
     })
     expect(detectUvProject(root)?.name).toBe('pyo3-demo')
   })
@@ -156,7 +164,7 @@ describeWithUv('a uv project (examples/pyo3-demo with a uv.lock)', () => {
   it('is prepared without the project, probed through uv run, and completed with uv pip', async () => {
     const project = detectUvProject(root)!
     expect(await uvVersion(env)).toMatch(/^\d+\.\d+/)
-    await prepareUvProject(project, env, root)
+    await prepareUvProject(project, [], env, root)
     const before = await probe(uvPythonCommand(project), root)
     expect(before.executable).toBe(join(root, '.venv', 'bin', 'python'))
     expect([before.pytest !== null, before.coverage, before.pytestCov]).toEqual([true, null, null])
@@ -208,7 +216,7 @@ describeWithUv('a uv workspace: a virtual root with the maturin project as a mem
   it('prepares the environment without building the member, then builds it instrumented', async () => {
     const project = detectUvProject(member)!
     expect(project).toMatchObject({ root, dir: member, name: 'pyo3-demo' })
-    await prepareUvProject(project, uvEnv, member)
+    await prepareUvProject(project, [], uvEnv, member)
     const python = await probe(uvPythonCommand(project), member)
     const listed = await exec(['uv', 'pip', 'list', '--python', python.executable], {
       env: uvEnv,
@@ -221,7 +229,7 @@ describeWithUv('a uv workspace: a virtual root with the maturin project as a mem
     const targetDir = instrumented.CARGO_TARGET_DIR ?? ''
     const ienv = { env: { ...uvEnv, ...instrumented }, targetDir, variables: instrumented }
     const info = { ...python, version: '', inVirtualenv: true, maturin: null, pip: null }
-    await buildExtension('auto', info, ienv, member, new UvEnvironment(project))
+    await buildExtension('auto', info, ienv, member, new UvEnvironment(project, []))
     // The editable install puts the extension next to the Python sources, instrumented.
     const pkg = join(member, 'python', 'pyo3_demo')
     const built = readdirSync(pkg).filter((name) => /^_native\..*\.so$/.test(name))

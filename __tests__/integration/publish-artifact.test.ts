@@ -165,7 +165,7 @@ describe('publish() and the upload policy', () => {
     }
     const config = getConfig(env)
     const measurement = freeze({
-      reports: [toolReport(config, 'rust', lcov as string)],
+      reports: [toolReport(workspace, 'rust', lcov as string, workspace)],
       tests: [{ phase: 'rust', exitCode: 0 }],
       htmlDirs: {},
       failures: []

@@ -31,9 +31,10 @@ export interface Tools {
   llvm: LlvmTools
 }
 
-export async function findTools(config: Config): Promise<Tools> {
+/** `cwd`: the Cargo workspace root (its rust-toolchain file chooses rustc, and so LLVM). */
+export async function findTools(config: Config, cwd: string): Promise<Tools> {
   const llvm = await findLlvmTools({
-    cwd: config.workingDirectory,
+    cwd,
     installLlvm: config.installLlvm
   })
   const { tool: cargoLlvmCov } = await installCargoLlvmCov({ version: config.cargoLlvmCovVersion })

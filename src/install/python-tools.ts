@@ -1,9 +1,13 @@
 /**
  * The Python packages the run needs in the test interpreter, checked against the probe of that
  * interpreter (src/python/mc_coverage.py probe): coverage >= 7.10.4 always; pytest when the test
- * command runs pytest; maturin (and pip) when the default pip build runs. Missing ones are an
- * error that names the exact command, or are installed when install-python-tools allows it
- * (by the environment's ToolInstaller: pip, or `uv pip` into a uv project's environment).
+ * command runs pytest; maturin (and pip) when the default pip build runs.
+ *
+ * coverage.py is the action's own instrument, as cargo-llvm-cov is: when it is missing (or too
+ * old) the action brings it, pinned to the version it is tested with, and says so. The
+ * project's own tools (pytest, maturin, pip) are the project's to choose: a missing one is an
+ * error that names the exact command, or is installed when install-python-tools allows it. Both
+ * go in through the environment's ToolInstaller (pip, or `uv pip` into a uv project's .venv).
  *
  * pytest-cov is not needed: the action starts coverage.py in every Python process itself. When
  * it is installed, the tests run with --no-cov so that it does not start a second tracer.
@@ -15,6 +19,8 @@ import { atLeast } from './versions.js'
 export interface PythonToolsProbe {
   command: string[]
   executable: string
+  /** The interpreter's version (3.12.4): which coverage.py to bring. */
+  version: string
   coverage: string | null
   pytest: string | null
   /** Only read to pass --no-cov (phases/python.ts testEnv); never required. */
@@ -42,6 +48,15 @@ export interface MissingTool {
  * file"). Python 3.9 gets no coverage.py after 7.10.x, so the patch level matters.
  */
 export const MIN_COVERAGE = '7.10.4'
+
+/**
+ * The coverage.py the action brings when the test interpreter has none it can use: the version
+ * its tests run with, and on Python 3.9 the last release for 3.9.
+ */
+export function pinnedCoverage(pythonVersion: string): string {
+  const [major = 0, minor = 0] = pythonVersion.split('.').map(Number)
+  return major === 3 && minor < 10 ? 'coverage==7.10.7' : 'coverage==7.17.3'
+}
 
 /**
  * How packages get into one kind of Python environment (python-env/): pip through the
@@ -108,18 +123,36 @@ export class MissingPythonToolsError extends Error {
 }
 
 export interface EnsurePythonToolsOptions<P extends PythonToolsProbe> {
-  /** The install-python-tools input. */
+  /** The install-python-tools input: may the project's own tools be installed? */
   install: boolean
   installer: ToolInstaller
   env?: NodeJS.ProcessEnv
   cwd?: string
   /** Probes the interpreter again after an install (phases/python.ts findPython). */
   reprobe: () => Promise<P>
+  /** Told what is installed, and why. */
+  log?: (line: string) => void
+}
+
+/** What to install now, and what is missing but may not be installed (the project's tools). */
+export function installPlan(
+  probe: PythonToolsProbe,
+  missing: readonly MissingTool[],
+  installProjectTools: boolean
+): { install: MissingTool[]; refused: MissingTool[] } {
+  const instrument = missing
+    .filter((tool) => tool.name === 'coverage')
+    .map((tool) => ({ ...tool, requirement: pinnedCoverage(probe.version) }))
+  const project = missing.filter((tool) => tool.name !== 'coverage')
+  return installProjectTools
+    ? { install: [...instrument, ...project], refused: [] }
+    : { install: instrument, refused: project }
 }
 
 /**
  * Returns the probe to go on with: the given one when nothing is missing, a fresh one after an
- * install. Throws MissingPythonToolsError when something is missing and may not be installed.
+ * install. Throws MissingPythonToolsError when a project tool is missing and may not be
+ * installed (before installing anything), or when an install left something missing.
  */
 export async function ensurePythonTools<P extends PythonToolsProbe>(
   probe: P,
@@ -129,17 +162,31 @@ export async function ensurePythonTools<P extends PythonToolsProbe>(
   const missing = missingPythonTools(probe, needs)
   if (missing.length === 0) return probe
   const { installer } = options
-  const fix = installer.fixCommand(probe, missing)
-  if (!options.install) throw new MissingPythonToolsError(missing, fix, probe.executable)
-  const hint = `could not install ${missing.map((tool) => tool.name).join(', ')} into ${probe.executable}`
+  const plan = installPlan(probe, missing, options.install)
+  if (plan.refused.length > 0) {
+    const fix = installer.fixCommand(probe, plan.refused)
+    throw new MissingPythonToolsError(plan.refused, fix, probe.executable)
+  }
+  for (const tool of plan.install) options.log?.(installReason(tool, probe.executable))
+  const hint = `could not install ${plan.install.map((tool) => tool.name).join(', ')} into ${probe.executable}`
   const run = { env: options.env, cwd: options.cwd, timeoutMs: 10 * 60_000, hint }
   const ensurepip = installer.ensurepipArgv(probe)
   if (ensurepip) await exec(ensurepip, run)
-  if (missing.some((tool) => tool.name !== 'pip')) {
-    await exec(installer.installArgv(probe, missing), run)
+  if (plan.install.some((tool) => tool.name !== 'pip')) {
+    await exec(installer.installArgv(probe, plan.install), run)
   }
   const after = await options.reprobe()
   const still = missingPythonTools(after, needs)
-  if (still.length > 0) throw new MissingPythonToolsError(still, fix, after.executable)
+  if (still.length > 0) {
+    throw new MissingPythonToolsError(still, installer.fixCommand(after, still), after.executable)
+  }
   return after
+}
+
+function installReason(tool: MissingTool, executable: string): string {
+  const was = tool.found ? `${tool.name} ${tool.found} is too old` : `${tool.name} is missing`
+  if (tool.name === 'coverage') {
+    return `${was} in ${executable}: installing ${tool.requirement}, the version this action is tested with (coverage.py is the action's instrument, as cargo-llvm-cov is).`
+  }
+  return `${was} in ${executable}: installing ${tool.requirement} (install-python-tools is true).`
 }

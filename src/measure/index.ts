@@ -15,6 +15,7 @@ import {
   type TestRun,
   type ToolReport
 } from '../measurement.js'
+import { detectLayout } from '../layout.js'
 import { instrumentedEnv, type InstrumentedEnv } from '../phases/env.js'
 import {
   cleanWorkspace,
@@ -34,8 +35,16 @@ export async function measure(
   workDir: string
 ): Promise<Measurement> {
   mkdirSync(workDir, { recursive: true })
-  const cwd = config.workingDirectory
-  const tools = await timeline.phase('Find cargo-llvm-cov and LLVM tools', () => findTools(config))
+  const layout = await timeline.phase('Project layout', async () => {
+    const found = await detectLayout(config.workingDirectory, config.pythonTestCommand !== '')
+    core.info(`Cargo workspace: ${found.cargoRoot}`)
+    if (config.pythonTestCommand) core.info(`Python project: ${found.pythonDir}`)
+    return found
+  })
+  const cwd = layout.cargoRoot
+  const tools = await timeline.phase('Find cargo-llvm-cov and LLVM tools', () =>
+    findTools(config, cwd)
+  )
   const ienv = await timeline.phase(
     'Instrumented environment (cargo llvm-cov show-env)',
     async () => {
@@ -56,10 +65,10 @@ export async function measure(
     tests.push({ phase: 'rust', exitCode })
   }
   const python: PythonMeasurement = config.pythonTestCommand
-    ? await measurePython(config, timeline, ienv, workDir)
+    ? await measurePython(config, timeline, ienv, { dir: layout.pythonDir, workDir })
     : {}
   if (python.testsExit !== undefined) tests.push({ phase: 'python', exitCode: python.testsExit })
-  const rust = await settled(exportRust(config, timeline, tools, ienv, workDir))
+  const rust = await settled(exportRust(config, timeline, { tools, ienv, cwd }, workDir))
   return measurement({
     reports: [rust.value?.report, python.report].filter((report) => report !== undefined),
     tests,
@@ -78,10 +87,10 @@ interface RustExport {
 async function exportRust(
   config: Config,
   timeline: Timeline,
-  tools: Tools,
-  ienv: InstrumentedEnv,
+  rust: { tools: Tools; ienv: InstrumentedEnv; cwd: string },
   workDir: string
 ): Promise<RustExport> {
+  const { tools, ienv, cwd } = rust
   if (listProfiles(ienv.targetDir).length === 0) {
     warning(
       'No Rust coverage profiles were written: neither the Rust tests nor the Python tests ran instrumented Rust code.'
@@ -90,15 +99,15 @@ async function exportRust(
   }
   const lcov = join(workDir, 'rust.lcov')
   await timeline.phase('Rust report (cargo llvm-cov report)', () =>
-    exportRustReport(tools.cargoLlvmCov, ienv, config.workingDirectory, lcov)
+    exportRustReport(tools.cargoLlvmCov, ienv, cwd, lcov)
   )
-  const report = toolReport(config, 'rust', lcov)
+  const report = toolReport(config.workspace, 'rust', lcov, cwd)
   // A shard's HTML would be thrown away: only the merge job publishes an artifact with pages.
   if (config.mode === 'collect') return { report }
   const html = join(workDir, 'html', 'rust')
   const written = await settled(
     timeline.phase('Rust HTML report (cargo llvm-cov report --html)', () =>
-      exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html)
+      exportRustHtml(tools.cargoLlvmCov, ienv, cwd, html)
     )
   )
   if (written.error) {

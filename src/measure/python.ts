@@ -28,69 +28,74 @@ export interface PythonMeasurement {
   failure?: Error
 }
 
+/** What every Python phase works with. */
+interface PythonRun {
+  config: Config
+  timeline: Timeline
+  ienv: InstrumentedEnv
+  /** The Python project: the build, the configuration and the tests run here. */
+  dir: string
+  workDir: string
+  /** coverage.py's data and scratch files. */
+  pyDir: string
+}
+
 export async function measurePython(
   config: Config,
   timeline: Timeline,
   ienv: InstrumentedEnv,
-  workDir: string
+  dirs: { dir: string; workDir: string }
 ): Promise<PythonMeasurement> {
+  const run = { config, timeline, ienv, ...dirs, pyDir: join(dirs.workDir, 'python') }
   const found: PythonMeasurement = {}
   try {
-    await measureInto(found, config, timeline, ienv, workDir)
+    await measureInto(found, run)
   } catch (error) {
     found.failure = error instanceof Error ? error : new Error(String(error))
   }
   return found
 }
 
-async function measureInto(
-  found: PythonMeasurement,
-  config: Config,
-  timeline: Timeline,
-  ienv: InstrumentedEnv,
-  workDir: string
-): Promise<void> {
-  const cwd = config.workingDirectory
-  const environment = choosePythonEnvironment(config)
-  const interpreter = await pythonForTests(config, environment, timeline, ienv)
+async function measureInto(found: PythonMeasurement, run: PythonRun): Promise<void> {
+  const { config, timeline, ienv, dir } = run
+  const choice = await choosePythonEnvironment(config, dir)
+  if (choice.notice) core.notice(choice.notice)
+  const environment = choice.environment
+  const interpreter = await pythonForTests(run, environment)
   found.version = interpreter.version
   const buildStartedAt = Date.now()
   if (config.pythonBuildCommand) {
     await timeline.phase('Build the extension (debug profile, instrumented)', () =>
-      python.buildExtension(config.pythonBuildCommand, interpreter, ienv, cwd, environment)
+      python.buildExtension(config.pythonBuildCommand, interpreter, ienv, dir, environment)
     )
   }
-  const pyDir = join(workDir, 'python')
-  mkdirSync(pyDir, { recursive: true })
+  mkdirSync(run.pyDir, { recursive: true })
   const setup = await timeline.phase('coverage.py configuration', () =>
-    coverageConfiguration(config, interpreter, pyDir)
+    coverageConfiguration(run, interpreter)
   )
   const before = new Set(listProfiles(ienv.targetDir))
   const baseEnv = python.testEnv(ienv, interpreter, setup, config.pythonSubprocessCoverage)
   const testEnv = environment.testEnv(baseEnv, interpreter)
   found.testsExit = await timeline.phase('Python tests', () =>
-    python.runPythonTests(config.pythonTestCommand, testEnv, cwd)
+    python.runPythonTests(config.pythonTestCommand, testEnv, dir)
   )
   const newProfiles = listProfiles(ienv.targetDir).filter((path) => !before.has(path)).length
   // Only a missing profile needs explaining; the inspection never adds one of its own.
   if (newProfiles === 0) {
     found.diagnosis = await timeline.phase('Diagnosis: no profile came from the extension', () =>
-      diagnose(config, ienv, interpreter, setup, { pyDir, buildStartedAt })
+      diagnose(run, interpreter, setup, buildStartedAt)
     )
   }
-  Object.assign(
-    found,
-    await exportReports(config, timeline, interpreter, setup, { pyDir, workDir })
-  )
+  Object.assign(found, await exportReports(run, interpreter, setup))
 }
 
 /** The user's coverage.py configuration with the action's layered on top, and what to say about it. */
 async function coverageConfiguration(
-  config: Config,
-  interpreter: python.PythonInfo,
-  pyDir: string
+  run: PythonRun,
+  interpreter: python.PythonInfo
 ): Promise<python.CoverageSetup> {
-  const setup = await python.coverageSetup(interpreter, config.workingDirectory, pyDir, {
+  const { config } = run
+  const setup = await python.coverageSetup(interpreter, run.dir, run.pyDir, {
     source: config.pythonSource,
     subprocess: config.pythonSubprocessCoverage
   })
@@ -112,12 +117,11 @@ async function coverageConfiguration(
  * install-python-tools allows), after the environment is made when it needs making (uv sync).
  */
 async function pythonForTests(
-  config: Config,
-  environment: PythonEnvironment,
-  timeline: Timeline,
-  ienv: InstrumentedEnv
+  run: PythonRun,
+  environment: PythonEnvironment
 ): Promise<python.PythonInfo> {
-  const cwd = config.workingDirectory
+  const { config, timeline, ienv } = run
+  const cwd = run.dir
   const prepare = environment.prepare
   if (prepare) await timeline.phase(prepare.name, () => prepare.run(process.env, cwd))
   return timeline.phase('Find the Python interpreter and its tools', async () => {
@@ -130,7 +134,8 @@ async function pythonForTests(
         installer: environment.installer,
         env: ienv.env,
         cwd,
-        reprobe: find
+        reprobe: find,
+        log: (line) => core.info(line)
       }
     )
     const where = `${info.inVirtualenv ? ', virtual environment' : ''}${environment.label}`
@@ -144,13 +149,13 @@ async function pythonForTests(
 }
 
 async function diagnose(
-  config: Config,
-  ienv: InstrumentedEnv,
+  run: PythonRun,
   interpreter: python.PythonInfo,
   setup: python.CoverageSetup,
-  facts: { pyDir: string; buildStartedAt: number }
+  buildStartedAt: number
 ): Promise<string | undefined> {
-  const dirs = { cwd: config.workingDirectory, workDir: facts.pyDir }
+  const { config, ienv } = run
+  const dirs = { cwd: run.dir, workDir: run.pyDir }
   const extension = setup.extensionModule
     ? await python
         .inspectExtension(interpreter, setup.extensionModule, dirs, ienv.env)
@@ -164,7 +169,7 @@ async function diagnose(
     extension,
     targetDir: ienv.targetDir,
     builtLibraries: sharedLibraries(join(ienv.targetDir, 'debug')),
-    buildStartedAt: config.pythonBuildCommand ? facts.buildStartedAt : undefined
+    buildStartedAt: config.pythonBuildCommand ? buildStartedAt : undefined
   })
   if (diagnosis) warning(diagnosis)
   return diagnosis
@@ -172,16 +177,15 @@ async function diagnose(
 
 /** coverage.py's combined JSON (and HTML, except in a shard), when it measured any file. */
 async function exportReports(
-  config: Config,
-  timeline: Timeline,
+  run: PythonRun,
   interpreter: python.PythonInfo,
-  setup: python.CoverageSetup,
-  dirs: { pyDir: string; workDir: string }
+  setup: python.CoverageSetup
 ): Promise<Pick<PythonMeasurement, 'report' | 'htmlDir'>> {
-  const json = join(dirs.workDir, 'python-coverage.json')
-  const html = config.mode !== 'collect' ? join(dirs.workDir, 'html', 'python') : undefined
-  const helperDirs = { cwd: config.workingDirectory, workDir: dirs.pyDir }
-  const report = await timeline.phase('Python report (coverage combine, coverage json)', () =>
+  const { config, workDir } = run
+  const json = join(workDir, 'python-coverage.json')
+  const html = config.mode !== 'collect' ? join(workDir, 'html', 'python') : undefined
+  const helperDirs = { cwd: run.dir, workDir: run.pyDir }
+  const report = await run.timeline.phase('Python report (coverage combine, coverage json)', () =>
     python.exportPythonReport(interpreter, setup, helperDirs, json, html)
   )
   core.info(
@@ -196,7 +200,7 @@ async function exportReports(
     )
     return {}
   }
-  return { report: toolReport(config, 'python', json), htmlDir: html }
+  return { report: toolReport(config.workspace, 'python', json, run.dir), htmlDir: html }
 }
 
 const COVERAGE_RUN = /(^|[\s;&|(/])coverage\s+run(\s|$)/

@@ -89,6 +89,8 @@ export function shardManifest(
     return report ? basename(report.path) : null
   }
   const tests = exitCodes(measurement.tests)
+  // coverage.py's names are relative to where the Python tests ran (the Python project).
+  const testsDir = reportOf(measurement, 'python')?.sourceRoots[0] ?? config.workingDirectory
   return {
     schema: MANIFEST_SCHEMA,
     shard: config.shard,
@@ -97,7 +99,7 @@ export function shardManifest(
     runner: { os: env.RUNNER_OS || process.platform, arch: env.RUNNER_ARCH || process.arch },
     pythonVersion: measurement.pythonVersion ?? '',
     workspace: config.workspace,
-    workingDirectory: relative(config.workspace, config.workingDirectory).split(sep).join('/'),
+    workingDirectory: relative(config.workspace, testsDir).split(sep).join('/'),
     tests: { rust: tests.rust ?? null, python: tests.python ?? null },
     failures: measurement.failures.map((failure) => failure.message),
     diagnosis: measurement.diagnosis ?? '',

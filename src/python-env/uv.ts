@@ -35,19 +35,24 @@ export class UvEnvironment implements PythonEnvironment {
   readonly candidates: readonly (readonly string[])[]
   readonly prepare: PreparePhase
 
-  constructor(readonly project: UvProject) {
+  /** `syncArgs`: the dependency groups (or the user's own uv sync arguments) to sync. */
+  constructor(
+    readonly project: UvProject,
+    readonly syncArgs: readonly string[]
+  ) {
     this.installer = uvInstaller(project)
     this.candidates = [uvPythonCommand(project)]
+    const groups = syncArgs.length > 0 ? ` ${syncArgs.join(' ')}` : ''
     this.prepare = {
-      name: `Python environment from ${project.lockfile} (uv sync)`,
-      run: async (env, cwd) => void (await prepareUvProject(project, env, cwd))
+      name: `Python environment from ${project.lockfile} (uv sync${groups})`,
+      run: (env, cwd) => prepareUvProject(project, syncArgs, env, cwd)
     }
   }
 
   /** An editable build through maturin's PEP 517 backend, in the debug profile (buildEnv). */
   defaultBuild(): DefaultBuild {
     return {
-      argv: uvBuildArgv(this.project),
+      argv: uvBuildArgv(this.project, this.syncArgs),
       hint: `the extension did not build; 'uv sync' needs ${this.project.lockfile} to be up to date ('uv lock')`
     }
   }

@@ -2,8 +2,10 @@ import { describe, expect, it } from '@jest/globals'
 import {
   atLeast,
   ensurePythonTools,
+  installPlan,
   MissingPythonToolsError,
   missingPythonTools,
+  pinnedCoverage,
   pythonToolNeeds,
   type PythonToolsProbe
 } from '../../../src/install/python-tools.js'
@@ -13,13 +15,20 @@ import { PIP_INSTALLER as PIP, uvInstaller } from '../../../src/python-env/index
 const COMPLETE: PythonToolsProbe = {
   command: ['python3'],
   executable: '/usr/bin/python3',
+  version: '3.12.4',
   coverage: '7.17.3',
   pytest: '9.2.0',
   pytestCov: '7.1.0',
   maturin: '1.16.0',
   pip: '25.1'
 }
-const UV: UvProject = { root: '/p', lockfile: '/p/uv.lock', dir: '/p', name: 'demo' }
+const UV: UvProject = {
+  root: '/p',
+  lockfile: '/p/uv.lock',
+  dir: '/p',
+  name: 'demo',
+  testGroups: []
+}
 const UV_INSTALLER = uvInstaller(UV)
 const ALL = { pytest: true, pipBuild: true }
 
@@ -152,17 +161,36 @@ describe('ensurePythonTools', () => {
       await ensurePythonTools(COMPLETE, ALL, { install: false, installer: PIP, reprobe })
     ).toBe(COMPLETE)
   })
-  it('throws the exact command when a tool is missing and installing is not allowed', async () => {
-    const error = await ensurePythonTools({ ...COMPLETE, coverage: '7.4.0' }, ALL, {
+  it('throws the exact command when a project tool is missing and installing is not allowed', async () => {
+    const error = await ensurePythonTools({ ...COMPLETE, pytest: null }, ALL, {
       install: false,
       installer: PIP,
       reprobe: async () => COMPLETE
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(MissingPythonToolsError)
     expect((error as Error).message).toBe(
-      'Missing in /usr/bin/python3: coverage 7.4.0 (need coverage>=7.10.4). Install with:\n' +
-        "  python3 -m pip install --disable-pip-version-check 'coverage>=7.10.4'\n" +
+      'Missing in /usr/bin/python3: pytest. Install with:\n' +
+        '  python3 -m pip install --disable-pip-version-check pytest\n' +
         'or set the install-python-tools input to true to let this step install them.'
     )
+  })
+})
+
+describe('installPlan', () => {
+  it('always brings coverage.py, pinned for the interpreter, and only the project tools allowed', () => {
+    const missing = missingPythonTools({ ...COMPLETE, coverage: '7.4.0', pytest: null }, ALL)
+    expect(installPlan(COMPLETE, missing, false)).toEqual({
+      install: [{ name: 'coverage', requirement: 'coverage==7.17.3', found: '7.4.0' }],
+      refused: [{ name: 'pytest', requirement: 'pytest', found: null }]
+    })
+    expect(installPlan(COMPLETE, missing, true).install.map((tool) => tool.requirement)).toEqual([
+      'coverage==7.17.3',
+      'pytest'
+    ])
+  })
+  it('brings the last coverage.py for Python 3.9 to a 3.9 interpreter', () => {
+    expect(pinnedCoverage('3.9.21')).toBe('coverage==7.10.7')
+    expect(pinnedCoverage('3.10.0')).toBe('coverage==7.17.3')
+    expect(pinnedCoverage('3.14.1')).toBe('coverage==7.17.3')
   })
 })

@@ -8,6 +8,7 @@ import {
   uvBuildArgv,
   uvPrepareArgv,
   uvPythonCommand,
+  uvSyncArgs,
   uvTestEnv
 } from '../../../src/install/uv.js'
 
@@ -48,7 +49,8 @@ describe('detectUvProject', () => {
       root,
       lockfile: join(root, 'uv.lock'),
       dir: root,
-      name: 'pyo3-demo'
+      name: 'pyo3-demo',
+      testGroups: []
     })
   })
   it('finds the workspace root from a member, and takes the project from the member', () => {
@@ -62,7 +64,8 @@ describe('detectUvProject', () => {
       root,
       lockfile: join(root, 'uv.lock'),
       dir: member,
-      name: 'pyo3-demo'
+      name: 'pyo3-demo',
+      testGroups: []
     })
   })
   it('does not look above stopAt', () => {
@@ -82,7 +85,13 @@ describe('projectName', () => {
 })
 
 describe('uv commands', () => {
-  const project = { root: '/w/p', lockfile: '/w/p/uv.lock', dir: '/w/p', name: 'pyo3-demo' }
+  const project = {
+    root: '/w/p',
+    lockfile: '/w/p/uv.lock',
+    dir: '/w/p',
+    name: 'pyo3-demo',
+    testGroups: []
+  }
   it('prepares without the project, runs python without syncing, builds only the project', () => {
     expect(uvPrepareArgv(project)).toEqual([
       'uv',
@@ -152,5 +161,48 @@ describe('uv commands', () => {
       UV_NO_SYNC: '1',
       UV_FROZEN: '1'
     })
+  })
+})
+
+describe('dependency groups that hold the test tools', () => {
+  const GROUPS = `${PYPROJECT}
+[dependency-groups]
+lint = ["ruff"]
+test = ["pytest>=8", "pytest-timeout"]
+typing = ["mypy"]
+ci = [{ include-group = "test" }, "nox"]
+Docs_Build = ["sphinx"]
+`
+  it('finds the groups with pytest or a plugin, through include-group, in the file order', () => {
+    const root = tree({ 'uv.lock': '', 'pyproject.toml': GROUPS })
+    expect(detectUvProject(root)?.testGroups).toEqual(['test', 'ci'])
+  })
+  it("adds the workspace root's groups to a member's", () => {
+    const root = tree({
+      'uv.lock': '',
+      'pyproject.toml': `${VIRTUAL_ROOT}\n[dependency-groups]\ndev = ["pytest"]\n`,
+      'packages/ext/pyproject.toml': GROUPS
+    })
+    expect(detectUvProject(join(root, 'packages', 'ext'))?.testGroups).toEqual([
+      'test',
+      'ci',
+      'dev'
+    ])
+  })
+  it('syncs them with --group, unless uv-sync-args says what to sync', () => {
+    const root = tree({ 'uv.lock': '', 'pyproject.toml': GROUPS })
+    const found = detectUvProject(root)!
+    expect(uvSyncArgs(found, [])).toEqual(['--group', 'test', '--group', 'ci'])
+    expect(uvSyncArgs(found, ['--all-groups'])).toEqual(['--all-groups'])
+    expect(uvPrepareArgv(found, uvSyncArgs(found, [])).slice(-4)).toEqual([
+      '--group',
+      'test',
+      '--group',
+      'ci'
+    ])
+  })
+  it('says which file is not TOML', () => {
+    const root = tree({ 'uv.lock': '', 'pyproject.toml': '[project\nname = 1' })
+    expect(() => detectUvProject(root)).toThrow(/pyproject\.toml is not valid TOML/)
   })
 })

@@ -1,0 +1,69 @@
+/**
+ * Which Python environment a run takes with `python: auto` (python-env/index.ts), with the
+ * real uv on PATH or none: an active virtual environment wins over a uv.lock, a uv.lock
+ * without uv means the workflow does not use uv, and the project's own .venv is the uv one.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { delimiter, join } from 'node:path'
+import { ActiveVirtualenv, PlainInterpreter } from '../../../src/python-env/pip.js'
+import { choosePythonEnvironment } from '../../../src/python-env/index.js'
+import { UvEnvironment } from '../../../src/python-env/uv.js'
+
+const root = mkdtempSync(join(tmpdir(), 'mc-choose-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+writeFileSync(join(root, 'uv.lock'), '')
+writeFileSync(
+  join(root, 'pyproject.toml'),
+  '[project]\nname = "demo"\n\n[dependency-groups]\ntest = ["pytest"]\n'
+)
+
+const config = { python: 'auto', workspace: root, uvSyncArgs: [] }
+const withUv = { PATH: process.env.PATH }
+const withoutUv = {
+  PATH: (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => !existsSync(join(dir, 'uv')))
+    .join(delimiter)
+}
+
+describe('choosePythonEnvironment', () => {
+  it('takes the uv project with uv installed, syncing the group that holds pytest', async () => {
+    const { environment, notice } = await choosePythonEnvironment(config, root, withUv)
+    expect(environment).toBeInstanceOf(UvEnvironment)
+    expect((environment as UvEnvironment).syncArgs).toEqual(['--group', 'test'])
+    expect(notice).toBeUndefined()
+  })
+  it('stays with uv when the active environment is the project’s own .venv', async () => {
+    const env = { ...withUv, VIRTUAL_ENV: join(root, '.venv') }
+    expect((await choosePythonEnvironment(config, root, env)).environment).toBeInstanceOf(
+      UvEnvironment
+    )
+  })
+  it('lets another active virtual environment win, and says so', async () => {
+    const env = { ...withUv, VIRTUAL_ENV: '/opt/venv' }
+    const { environment, notice } = await choosePythonEnvironment(config, root, env)
+    expect(environment).toBeInstanceOf(ActiveVirtualenv)
+    expect(notice).toBe(
+      `A virtual environment is active (/opt/venv): the Python phases run in it, not in ${join(root, '.venv')} from ${join(root, 'uv.lock')}.`
+    )
+  })
+  it('reads a uv.lock without uv as a workflow that does not use uv', async () => {
+    const { environment, notice } = await choosePythonEnvironment(config, root, withoutUv)
+    expect(environment).toBeInstanceOf(PlainInterpreter)
+    expect(environment).not.toBeInstanceOf(ActiveVirtualenv)
+    expect(notice).toMatch(
+      /uv\.lock is there, but uv is not installed: this workflow does not use uv, so the Python phases run in python on PATH\./
+    )
+  })
+  it('takes uv-sync-args instead of the guessed groups', async () => {
+    const given = { ...config, uvSyncArgs: ['--all-groups'] }
+    const { environment } = await choosePythonEnvironment(given, root, withUv)
+    expect((environment as UvEnvironment).syncArgs).toEqual(['--all-groups'])
+  })
+  it('takes the interpreter the python input names, whatever the project', async () => {
+    const { environment } = await choosePythonEnvironment({ ...config, python: 'python3.12' }, root)
+    expect(environment.candidates).toEqual([['python3.12']])
+  })
+})
