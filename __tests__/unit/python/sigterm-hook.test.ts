@@ -22,16 +22,20 @@ describePosix('SIGTERM with the hook', () => {
   it('exits with 143 after running atexit, flushing stdout, with a thread still running', async () => {
     const dir = scratchDir('sigterm')
     const marker = join(dir, 'atexit-ran')
+    const ready = join(dir, 'ready')
     const code = [
       'import atexit, sys, threading, time',
       `atexit.register(lambda: open(${JSON.stringify(marker)}, "w").close())`,
       'threading.Thread(target=lambda: time.sleep(600)).start()  # not a daemon',
       'print("ready", flush=True)',
       'sys.stdout.write("unflushed tail")  # a pipe: block-buffered',
+      // Ready only once the tail is written: a SIGTERM before it would find nothing to flush.
+      `open(${JSON.stringify(ready)}, "w").close()`,
       'time.sleep(600)'
     ].join('\n')
     const run = startPython(['-c', code], hookEnv())
     await run.lineSeen('ready')
+    while (!existsSync(ready)) await new Promise((resolve) => setTimeout(resolve, 10))
     run.child.kill('SIGTERM')
     const end = await run.finished
     expect([end.code, end.signal]).toEqual([143, null])
