@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import type { TestFailureError } from './errors.js'
 import type { UploadOutcome } from './publish/artifact.js'
 import type { ChangedLinesResult } from './publish/changed-lines.js'
+import { describeDiffedRange } from './publish/diff-range.js'
 import { describeFailure, type GateResult } from './publish/gates.js'
 
 export interface OutcomeFacts {
@@ -102,8 +103,10 @@ function decideChangedLines(
   outcome: Outcome
 ): void {
   if (changed.status === 'ok') {
-    const { base, head } = changed.range
-    outcome.info.push(`Changed lines: ${base}..${head}, ${changed.lines.size} file(s)`)
+    const { from, to } = changed.diffed
+    outcome.info.push(
+      `Changed lines (${describeDiffedRange(changed.diffed)}): ${from}..${to}, ${changed.lines.size} file(s)`
+    )
     return
   }
   const message = `Changed lines ${changed.status === 'off' ? 'are not measured' : 'could not be measured'}: ${changed.reason}`

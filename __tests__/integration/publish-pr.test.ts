@@ -4,13 +4,16 @@
  * loopback results service. The branch (fixtures/publish/pr-repository.ts) changes Rust and
  * Python lines, some reached by the tests and some not; the test asserts the exact
  * changed-line coverage, the annotations, the summary's changed-lines section and the
- * artifact. Two full runs: thresholds that cannot be met under warn, then under fail.
+ * artifact. Two full runs: thresholds that cannot be met under warn, then under fail. A third
+ * runs on GitHub's test merge of the same pull request after main moved on (what
+ * actions/checkout checks out by default): the same changed lines, in the merge's numbers.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type RunActionResult } from '../../scripts/runner.mjs'
 import {
+  makeMergedPullRequestRepository,
   makePullRequestRepository,
   type PullRequestRepository
 } from '../fixtures/publish/pr-repository.js'
@@ -44,6 +47,20 @@ async function runOnPullRequest(inputs: Record<string, string>): Promise<RunActi
   })
 }
 
+function changedSection(result: RunActionResult): string {
+  const { summary } = result
+  return summary.slice(summary.indexOf('### Changed lines'), summary.indexOf('### Least covered'))
+}
+
+function annotated(result: RunActionResult): string[][] {
+  return warnings(result, 'Not covered by tests').map((c) => [
+    c.properties.file ?? '',
+    c.properties.line ?? '',
+    c.properties.endLine ?? '',
+    c.data
+  ])
+}
+
 function warnings(result: RunActionResult, title: string): WorkflowCommand[] {
   return workflowCommands(result.stdout).filter(
     (c) => c.command === 'warning' && c.properties.title === title
@@ -75,12 +92,7 @@ describe('a pull request with thresholds it cannot meet, on-threshold-failure: w
   })
 
   it('annotates the uncovered changed ranges, largest first, with exact files and lines', () => {
-    const annotations = warnings(warnRun, 'Not covered by tests').map((c) => [
-      c.properties.file,
-      c.properties.line,
-      c.properties.endLine,
-      c.data
-    ])
+    const annotations = annotated(warnRun)
     // git's diff counts never_called's closing brace (32) as changed and the new function's
     // (38) as the old line: 30-37 is one range, joined across the lines no tool instruments.
     expect(annotations).toEqual([
@@ -108,12 +120,13 @@ describe('a pull request with thresholds it cannot meet, on-threshold-failure: w
   })
 
   it("writes the summary's changed-lines section", () => {
-    const section = warnRun.summary.slice(
-      warnRun.summary.indexOf('### Changed lines'),
-      warnRun.summary.indexOf('### Least covered')
-    )
+    const section = changedSection(warnRun)
+    // The head itself is checked out: its own numbers, from the merge base.
     expect(section).toContain(
-      '<strong>23.08% (3/13)</strong> of the instrumented lines this pull request adds or changes ran in the tests — Rust 12.50% (1/8) · Python 40.00% (2/5).'
+      `<strong>23.08% (3/13)</strong> of the instrumented lines this pull request adds or changes ran in the tests — Rust 12.50% (1/8) · Python 40.00% (2/5). Compared ${repo.base.slice(0, 12)} → ${repo.head.slice(0, 12)} (merge base → head).`
+    )
+    expect(warnRun.stdout).toContain(
+      `Changed lines (merge base → head): ${repo.base}..${repo.head}, 4 file(s)`
     )
     expect(section).toContain(
       [
@@ -185,5 +198,58 @@ describe('the same pull request under on-threshold-failure: fail', () => {
     )
     expect(warnings(failRun, 'Coverage below threshold')).toEqual([])
     expect(failRun.summary).toContain('<strong>❌ 2 of 3 coverage gates failed</strong> ·')
+  }, 900_000)
+})
+
+describe("GitHub's test merge of the pull request after main moved on", () => {
+  it("measures and annotates the same changed lines in the merge commit's numbers", async () => {
+    // main inserted 6 lines into core/src/lib.rs and 5 into __init__.py above the pull
+    // request's changes. The payload's base is the branch point, older than the merge's first
+    // parent: GitHub's pull_request.base.sha can lag the base branch.
+    const merged = makeMergedPullRequestRepository('examples/pyo3-demo', REPO_ROOT)
+    try {
+      const run = await runAction({
+        workspace: merged.dir,
+        inputs: { ...THRESHOLDS, 'on-threshold-failure': 'warn', 'upload-artifact': 'false' },
+        env: { ...venvEnv(), ...service.env() },
+        event: pullRequestEvent(merged.base, merged.head),
+        eventName: 'pull_request',
+        sha: merged.merge
+      })
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs['changed-line-coverage']).toBe('23.08')
+      // Diffed merge base → head (the head's numbers), this run gave 36.36% (4/11): lines the
+      // pull request did not touch annotated as its own (core/src/lib.rs 7, the closing brace
+      // of main's new function, and 35), its 38, 41–43 and __init__.py's 17 not.
+      expect(annotated(run)).toEqual([
+        [
+          'core/src/lib.rs',
+          '36',
+          '43',
+          'Changed lines 36–43 (6 instrumented) are not run by any test.'
+        ],
+        ['python/pyo3_demo/unused.py', '9', '10', 'Changed lines 9–10 are not run by any test.'],
+        ['ext/src/lib.rs', '21', '21', 'Changed line 21 is not run by any test.'],
+        ['python/pyo3_demo/__init__.py', '17', '17', 'Changed line 17 is not run by any test.']
+      ])
+      const section = changedSection(run)
+      // The summary escapes every text it quotes, the colon too (&#58;): it renders as ':'.
+      expect(section).toContain(
+        `ran in the tests — Rust 12.50% (1/8) · Python 40.00% (2/5). Compared ${merged.baseTip.slice(0, 12)} → ${merged.merge.slice(0, 12)} (merge commit ${merged.merge.slice(0, 7)}&#58; first parent → merge).`
+      )
+      expect(section).toContain(
+        [
+          '<tr><td>core/src/lib.rs</td><td>14.29% (1/7)</td><td>36–43</td></tr>',
+          '<tr><td>python/pyo3&#95;demo/unused.py</td><td>0.00% (0/2)</td><td>9–10</td></tr>',
+          '<tr><td>ext/src/lib.rs</td><td>0.00% (0/1)</td><td>21</td></tr>',
+          '<tr><td>python/pyo3&#95;demo/&#95;&#95;init&#95;&#95;.py</td><td>66.67% (2/3)</td><td>17</td></tr>'
+        ].join('\n')
+      )
+      expect(run.stdout).toContain(
+        `Changed lines (merge commit ${merged.merge.slice(0, 7)}: first parent → merge): ${merged.baseTip}..${merged.merge}, 4 file(s)`
+      )
+    } finally {
+      rmSync(merged.dir, { recursive: true, force: true })
+    }
   }, 900_000)
 })

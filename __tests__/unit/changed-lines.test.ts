@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { changedLines, diffRangeFromEvent } from '../../src/publish/changed-lines.js'
+import { changedLines } from '../../src/publish/changed-lines.js'
+import { diffRangeFromEvent } from '../../src/publish/diff-range.js'
 import { cUnquote, parseUnifiedDiff } from '../../src/publish/diff.js'
 
 function git(cwd: string, ...args: string[]): string {

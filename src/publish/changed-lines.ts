@@ -1,83 +1,21 @@
 /**
- * Which lines this run's change touches: on pull_request events the lines the PR adds or
- * changes (merge base → head); on pushes the pushed range when the event gives it.
- * Otherwise off. A history too shallow to diff is reported with the fetch-depth to set.
+ * Which lines this run's change touches: on pull_request events the lines the pull request
+ * brings into the commit that was measured (diff-range.ts chooses the two commits); on pushes
+ * the pushed range when the event gives it. Otherwise off. A history too shallow to diff is
+ * reported with the fetch-depth to set.
  */
 import { realpathSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
-import { exec } from '../exec.js'
 import { parseUnifiedDiff, type ChangedLines } from './diff.js'
+import { chooseDiffedRange, type DiffedRange, type DiffRange } from './diff-range.js'
+import { git } from './git.js'
 
-export interface DiffRange {
-  kind: 'pull_request' | 'push'
-  base: string
-  head: string
-  /** Commits in the range, when the event says (pull_request.commits). */
-  commits?: number
-}
-
-const ZERO_SHA = /^0+$/
 const COMMIT_ID = /^[0-9a-f]{4,64}$/i
 
-interface EventPayload {
-  pull_request?: { base?: { sha?: string }; head?: { sha?: string }; commits?: number }
-  before?: string
-  after?: string
-}
-
-export function diffRangeFromEvent(
-  eventName: string,
-  payload: EventPayload
-): DiffRange | undefined {
-  if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-    const base = payload.pull_request?.base?.sha
-    const head = payload.pull_request?.head?.sha
-    if (base && head)
-      return { kind: 'pull_request', base, head, commits: payload.pull_request?.commits }
-    return undefined
-  }
-  if (eventName === 'push' && payload.before && payload.after && !ZERO_SHA.test(payload.before)) {
-    return { kind: 'push', base: payload.before, head: payload.after }
-  }
-  return undefined
-}
-
 export type ChangedLinesResult =
-  | { status: 'ok'; range: DiffRange; lines: ChangedLines }
+  | { status: 'ok'; range: DiffRange; diffed: DiffedRange; lines: ChangedLines }
   | { status: 'off'; reason: string }
   | { status: 'unavailable'; reason: string }
-
-async function git(args: string[], cwd: string): Promise<string> {
-  const result = await exec(['git', '-c', 'core.quotepath=off', ...args], {
-    cwd,
-    captureStdout: true,
-    silent: true
-  })
-  return result.stdout
-}
-
-async function hasCommit(sha: string, cwd: string): Promise<boolean> {
-  try {
-    await git(['cat-file', '-e', `${sha}^{commit}`], cwd)
-    return true
-  } catch {
-    return false
-  }
-}
-
-function shallowMessage(range: DiffRange): string {
-  if (range.kind === 'pull_request') {
-    const depth =
-      range.commits !== undefined ? `fetch-depth: ${range.commits + 1} or more` : 'fetch-depth: 0'
-    return `the checkout does not contain the merge base of the pull request; set ${depth} on actions/checkout to measure changed lines`
-  }
-  // A force-push names a `before` that no branch holds any more: no fetch-depth brings it back.
-  return (
-    "the checkout does not contain the push's previous commit: either the history is too " +
-    'shallow (set fetch-depth: 0 on actions/checkout) or the push rewrote history (a force-push), ' +
-    'which leaves no range to measure changed lines against'
-  )
-}
 
 /**
  * `git diff` whose output is what parseUnifiedDiff reads whatever the user's git configuration
@@ -125,21 +63,13 @@ export async function changedLines(
   } catch {
     return { status: 'unavailable', reason: `${workspace} is not a git checkout` }
   }
-  if (!(await hasCommit(range.base, top)) || !(await hasCommit(range.head, top))) {
-    return { status: 'unavailable', reason: shallowMessage(range) }
-  }
-  let from = range.base
-  if (range.kind === 'pull_request') {
-    try {
-      from = (await git(['merge-base', range.base, range.head], top)).trim()
-    } catch {
-      return { status: 'unavailable', reason: shallowMessage(range) }
-    }
-  }
-  const diff = await git([...DIFF, from, range.head, '--'], top)
+  const choice = await chooseDiffedRange(range, top)
+  if (choice.status === 'unavailable') return choice
+  const { diffed } = choice
+  const diff = await git([...DIFF, diffed.from, diffed.to, '--'], top)
   const lines: ChangedLines = new Map()
   for (const [path, set] of parseUnifiedDiff(diff)) {
     lines.set(relative(root, resolve(top, path)).split('\\').join('/'), set)
   }
-  return { status: 'ok', range, lines }
+  return { status: 'ok', range, diffed, lines }
 }

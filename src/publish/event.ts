@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { firstLine } from '../errors.js'
-import { changedLines, diffRangeFromEvent, type ChangedLinesResult } from './changed-lines.js'
+import { changedLines, type ChangedLinesResult } from './changed-lines.js'
+import { diffRangeFromEvent } from './diff-range.js'
 
 export async function changedLinesOfRun(
   workspace: string,

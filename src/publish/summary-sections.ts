@@ -11,6 +11,7 @@ import type { AnnotationOutcome } from './annotations.js'
 import type { UploadOutcome } from './artifact.js'
 import type { ChangedCoverage } from './changed-coverage.js'
 import type { ChangedLinesResult } from './changed-lines.js'
+import { describeDiffedRange } from './diff-range.js'
 import { escapeHtml, htmlPath } from './escape.js'
 import { leastCovered, MAX_RANGES_PER_FILE, type CoverageFigures } from './figures.js'
 import { gatePercent, unitName, type GateResult } from './gates.js'
@@ -141,7 +142,8 @@ export function changedSection(input: SummaryInput): string {
     changed.range.kind === 'pull_request'
       ? 'this pull request adds or changes'
       : 'this push adds or changes'
-  const compared = `Compared ${escapeHtml(changed.range.base.slice(0, 12))} → ${escapeHtml(changed.range.head.slice(0, 12))}.`
+  const { from, to } = changed.diffed
+  const compared = `Compared ${escapeHtml(from.slice(0, 12))} → ${escapeHtml(to.slice(0, 12))} (${escapeHtml(describeDiffedRange(changed.diffed))}).`
   if (!changedCoverage || changedCoverage.lines.found === 0) {
     return paragraph(`No line ${what} is instrumented code. ${compared}`)
   }

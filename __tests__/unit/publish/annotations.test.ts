@@ -73,6 +73,7 @@ const changedLines = parseUnifiedDiff(DIFF)
 const changed: ChangedLinesResult = {
   status: 'ok',
   range: { kind: 'pull_request', base: 'b'.repeat(40), head: 'h'.repeat(40) },
+  diffed: { basis: 'merge-base', from: 'b'.repeat(40), to: 'h'.repeat(40) },
   lines: changedLines
 }
 

@@ -43,6 +43,7 @@ const REPORT = reportOf(
 const CHANGED: ChangedLinesResult = {
   status: 'ok',
   range: { kind: 'pull_request', base: 'a'.repeat(40), head: 'b'.repeat(40) },
+  diffed: { basis: 'merge-base', from: 'a'.repeat(40), to: 'b'.repeat(40) },
   lines: parseUnifiedDiff(
     [
       '--- a/core/src/lib.rs',
@@ -168,6 +169,19 @@ describe('step summary', () => {
     )
     expect(markdown).toMatch(
       /### Least covered files\n\n<table>\n<tr><th>File<\/th>.*\n<tr><td>python\/pkg\/&#60;img/
+    )
+  })
+
+  it('names the range diffed: a merge commit from its first parent', () => {
+    if (CHANGED.status !== 'ok') throw new Error('CHANGED is a diff')
+    const merge = 'c'.repeat(7) + 'd'.repeat(33)
+    const changed: ChangedLinesResult = {
+      ...CHANGED,
+      diffed: { basis: 'merge-commit', from: 'a'.repeat(40), to: merge }
+    }
+    const { markdown } = renderSummary(summaryInput({ changed }))
+    expect(markdown).toContain(
+      'Compared aaaaaaaaaaaa → cccccccddddd (merge commit ccccccc&#58; first parent → merge).</p>'
     )
   })
 
