@@ -1,33 +1,50 @@
 #!/usr/bin/env bash
-# Wall time of the action on examples/pyo3-demo against the hand-written shell recipe it
-# replaces (show-env sourced, cargo test, maturin develop, pytest --cov, cargo llvm-cov
-# report), same machine, same warm dependency build, N rounds each. Both build in the
-# example's own target dir and install into .tmp/venv (see scripts/setup.sh).
-# Usage: bash scripts/recipe-vs-action.sh [rounds]
+# Wall time of the action against the hand-written shell recipe it replaces (show-env sourced,
+# clean, cargo test, maturin develop, pytest --cov, cargo llvm-cov report), on each example
+# shape, same machine, same warm dependency build, N rounds each; and what each measured
+# (line coverage per language). Both build into one target dir and install into .tmp/venv
+# (see scripts/setup.sh); logs and reports go to a fresh temporary directory.
+# Usage: bash scripts/recipe-vs-action.sh [rounds] [shape...]
+#   shapes: pyo3-demo uv-test-group cargo-root cargo-root-member (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
+shift || true
+shapes=("$@")
+[ ${#shapes[@]} -gt 0 ] || shapes=(pyo3-demo uv-test-group cargo-root cargo-root-member)
 venv=$PWD/.tmp/venv
 logs=$(mktemp -d)
 echo "logs and reports in $logs"
 export LLVM_COV=/usr/lib/llvm-22/bin/llvm-cov LLVM_PROFDATA=/usr/lib/llvm-22/bin/llvm-profdata
+export CARGO_TARGET_DIR=$PWD/.tmp/cargo-target RUNNER_TOOL_CACHE=$PWD/.tmp/tool-cache
 
-recipe() {
+# shape → "working-directory cargo-root python-project python-package"
+declare -A SHAPES=(
+  [pyo3-demo]="examples/pyo3-demo examples/pyo3-demo examples/pyo3-demo pyo3_demo"
+  [uv-test-group]="examples/uv-test-group examples/uv-test-group examples/uv-test-group uv_group_demo"
+  [cargo-root]="examples/cargo-root examples/cargo-root examples/cargo-root/crates/root-python cargo_root_demo"
+  [cargo-root-member]="examples/cargo-root/crates/root-python examples/cargo-root examples/cargo-root/crates/root-python cargo_root_demo"
+)
+
+root=$PWD
+recipe() { # cargo-root python-project package out-prefix
   (
-    cd examples/pyo3-demo
     source "$venv/bin/activate"
+    cd "$root/$1"
     source <(cargo llvm-cov show-env --export-prefix 2>/dev/null)
     export CARGO_TARGET_DIR=$CARGO_LLVM_COV_TARGET_DIR CARGO_INCREMENTAL=1
     cargo llvm-cov clean --workspace
     cargo test --workspace
+    cd "$root/$2"
     maturin develop
-    pytest tests --cov=pyo3_demo --cov-report "xml:$logs/recipe-coverage.xml"
-    cargo llvm-cov report --lcov --output-path "$logs/recipe-coverage.lcov"
-  ) >"$logs/recipe.log" 2>&1
+    pytest --cov="$3" --cov-report "xml:$4.xml" -p no:cacheprovider
+    cd "$root/$1"
+    cargo llvm-cov report --lcov --output-path "$4.lcov"
+  ) >"$4.log" 2>&1
 }
 
-action() {
-  VIRTUAL_ENV=$venv PATH=$venv/bin:$PATH node scripts/run-example.mjs >"$logs/action.log" 2>&1
+action() { # working-directory log
+  VIRTUAL_ENV=$venv PATH=$venv/bin:$PATH node scripts/run-example.mjs "$1" >"$2" 2>&1
 }
 
 seconds() {
@@ -37,10 +54,37 @@ seconds() {
   echo "$(date +%s.%N) - $start" | bc
 }
 
-recipe
-action # warm both (dependency builds, pip caches)
-for i in $(seq "$rounds"); do
-  r=$(seconds recipe)
-  a=$(seconds action)
-  printf 'round %d: recipe %.1f s, action %.1f s\n' "$i" "$r" "$a"
+# Line coverage of the recipe's reports: Rust from its lcov (workspace files only), Python from
+# coverage.py's XML.
+recipe_figures() {
+  python3 - "$1" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+prefix = sys.argv[1]
+found = hit = 0
+for line in open(prefix + ".lcov"):
+    if line.startswith("DA:"):
+        found += 1
+        hit += line.split(",")[1].strip() != "0"
+root = ET.parse(prefix + ".xml").getroot()
+py = f"{float(root.get('line-rate')) * 100:.2f}% ({root.get('lines-covered')}/{root.get('lines-valid')})"
+print(f"Rust {hit * 100 / found:.2f}% ({hit}/{found}), Python {py}")
+PY
+}
+
+action_figures() {
+  sed -n 's/^\(rust-line-coverage\|python-line-coverage\|line-coverage\): /\1 /p' "$1" | paste -sd' '
+}
+
+for shape in "${shapes[@]}"; do
+  read -r wd cargo_root python_dir package <<<"${SHAPES[$shape]}"
+  out=$logs/$shape
+  recipe "$cargo_root" "$python_dir" "$package" "$out-recipe" || true
+  action "$wd" "$out-action.log" || true # warm both (dependency builds, pip caches)
+  for i in $(seq "$rounds"); do
+    r=$(seconds recipe "$cargo_root" "$python_dir" "$package" "$out-recipe" || true)
+    a=$(seconds action "$wd" "$out-action.log" || true)
+    printf '%s round %d: recipe %.1f s, action %.1f s\n' "$shape" "$i" "$r" "$a"
+  done
+  echo "$shape recipe measured: $(recipe_figures "$out-recipe")"
+  echo "$shape action measured: $(action_figures "$out-action.log")"
 done

@@ -1,9 +1,11 @@
 // `npm run example`: runs the bundled action on examples/pyo3-demo exactly as a runner
-// would, then prints its outputs and the step summary it wrote.
+// would, then prints its outputs and the step summary it wrote. Another example:
+// `node scripts/run-example.mjs examples/cargo-root`.
 import { runAction } from './runner.mjs'
 
+const workingDirectory = process.argv[2] ?? 'examples/pyo3-demo'
 const result = await runAction({
-  inputs: { 'working-directory': 'examples/pyo3-demo', 'upload-artifact': 'false' },
+  inputs: { 'working-directory': workingDirectory, 'upload-artifact': 'false' },
   echo: true
 })
 console.log('\n===== outputs =====')
