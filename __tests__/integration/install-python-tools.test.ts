@@ -156,7 +156,8 @@ describeWithUv('a uv project (examples/pyo3-demo with a uv.lock)', () => {
       lockfile: join(root, 'uv.lock'),
       dir: join(root, 'python', 'pyo3_demo'),
       name: undefined,
-      testGroups: []
+      // The workspace root's dev group holds pytest.
+      testGroups: ['dev']
     })
     expect(detectUvProject(root)?.name).toBe('pyo3-demo')
   })
