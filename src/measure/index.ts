@@ -15,7 +15,7 @@ import {
   type TestRun,
   type ToolReport
 } from '../measurement.js'
-import { instrumentedEnv, type InstrumentedEnv } from '../phases/env.js'
+import { instrumentedEnv } from '../phases/env.js'
 import {
   cleanWorkspace,
   exportRustHtml,
@@ -26,6 +26,7 @@ import {
 import type { Timeline } from '../timeline.js'
 import { warning } from '../warnings.js'
 import { measurePython, type PythonMeasurement } from './python.js'
+import { measuredCrates, reportScope, type MeasuredCrates } from './rust-crates.js'
 import { settled } from './settled.js'
 
 export async function measure(
@@ -36,7 +37,7 @@ export async function measure(
   mkdirSync(workDir, { recursive: true })
   const cwd = config.workingDirectory
   const tools = await timeline.phase('Find cargo-llvm-cov and LLVM tools', () => findTools(config))
-  const ienv = await timeline.phase(
+  const shown = await timeline.phase(
     'Instrumented environment (cargo llvm-cov show-env)',
     async () => {
       const env = await instrumentedEnv(tools.cargoLlvmCov, tools.llvm, cwd)
@@ -45,8 +46,12 @@ export async function measure(
       return env
     }
   )
+  const crates = await timeline.phase('Rust crates (cargo metadata)', () =>
+    measuredCrates(config, shown, cwd)
+  )
+  const { ienv } = crates
   await timeline.phase('Clean old coverage data', () =>
-    cleanWorkspace(tools.cargoLlvmCov, ienv, cwd)
+    cleanWorkspace(tools.cargoLlvmCov, ienv, cwd, crates.pathDependencies)
   )
   const tests: TestRun[] = []
   if (config.rustTestCommand) {
@@ -59,7 +64,7 @@ export async function measure(
     ? await measurePython(config, timeline, ienv, workDir)
     : {}
   if (python.testsExit !== undefined) tests.push({ phase: 'python', exitCode: python.testsExit })
-  const rust = await settled(exportRust(config, timeline, tools, ienv, workDir))
+  const rust = await settled(exportRust(config, timeline, tools, crates, workDir))
   return measurement({
     reports: [rust.value?.report, python.report].filter((report) => report !== undefined),
     tests,
@@ -79,9 +84,10 @@ async function exportRust(
   config: Config,
   timeline: Timeline,
   tools: Tools,
-  ienv: InstrumentedEnv,
+  crates: MeasuredCrates,
   workDir: string
 ): Promise<RustExport> {
+  const { ienv } = crates
   if (listProfiles(ienv.targetDir).length === 0) {
     warning(
       'No Rust coverage profiles were written: neither the Rust tests nor the Python tests ran instrumented Rust code.'
@@ -89,16 +95,18 @@ async function exportRust(
     return {}
   }
   const lcov = join(workDir, 'rust.lcov')
-  await timeline.phase('Rust report (cargo llvm-cov report)', () =>
-    exportRustReport(tools.cargoLlvmCov, ienv, config.workingDirectory, lcov)
-  )
+  const scope = await timeline.phase('Rust report (cargo llvm-cov report)', async () => {
+    const scope = reportScope(crates)
+    await exportRustReport(tools.cargoLlvmCov, ienv, config.workingDirectory, lcov, scope)
+    return scope
+  })
   const report = toolReport(config, 'rust', lcov)
   // A shard's HTML would be thrown away: only the merge job publishes an artifact with pages.
   if (config.mode === 'collect') return { report }
   const html = join(workDir, 'html', 'rust')
   const written = await settled(
     timeline.phase('Rust HTML report (cargo llvm-cov report --html)', () =>
-      exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html)
+      exportRustHtml(tools.cargoLlvmCov, ienv, config.workingDirectory, html, scope)
     )
   )
   if (written.error) {
