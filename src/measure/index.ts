@@ -16,6 +16,7 @@ import {
   type ToolReport
 } from '../measurement.js'
 import { instrumentedEnv } from '../phases/env.js'
+import { unreadableProfilesWarning } from '../phases/profiles.js'
 import {
   cleanWorkspace,
   exportRustHtml,
@@ -95,11 +96,17 @@ async function exportRust(
     return {}
   }
   const lcov = join(workDir, 'rust.lcov')
-  const scope = await timeline.phase('Rust report (cargo llvm-cov report)', async () => {
-    const scope = reportScope(crates)
-    await exportRustReport(tools.cargoLlvmCov, ienv, config.workingDirectory, lcov, scope)
-    return scope
-  })
+  const { scope, sources } = await timeline.phase(
+    'Rust report (cargo llvm-cov report)',
+    async () => {
+      const scope = reportScope(crates)
+      const cwd = config.workingDirectory
+      return { scope, sources: await exportRustReport(tools.cargoLlvmCov, ienv, cwd, lcov, scope) }
+    }
+  )
+  if (sources.unreadable.length) {
+    warning(unreadableProfilesWarning(sources.unreadable, sources.total))
+  }
   const report = toolReport(config, 'rust', lcov)
   // A shard's HTML would be thrown away: only the merge job publishes an artifact with pages.
   if (config.mode === 'collect') return { report }

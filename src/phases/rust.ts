@@ -1,10 +1,19 @@
 /** Rust phases: clean old profiles, run the user's Rust tests, export the lcov report. */
+import * as core from '@actions/core'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { CommandError } from '../errors.js'
 import type { CargoLlvmCov } from '../install/cargo-llvm-cov.js'
 import { exec, runShell } from '../exec.js'
 import type { LocalCrate } from './cargo-metadata.js'
 import type { InstrumentedEnv } from './env.js'
+import {
+  emptyProfiles,
+  NoReadableProfileError,
+  parseSkippedProfiles,
+  withSkippingFailureMode,
+  type UnreadableProfile
+} from './profiles.js'
 import type { RustReportScope } from './report-scope.js'
 
 /**
@@ -55,22 +64,52 @@ export interface RustReportPaths {
   html?: string
 }
 
+/** What the Rust report was made from. */
+export interface RustReportSources {
+  /** Profiles under the target directory. */
+  total: number
+  /** Profiles left out: empty, or skipped by llvm-profdata. */
+  unreadable: UnreadableProfile[]
+}
+
 const NO_SCOPE: RustReportScope = { args: [], env: {}, objectsLeftOut: [] }
 
-/** `cargo llvm-cov report --lcov`, merging every profile under the target directory. */
+/**
+ * `cargo llvm-cov report --lcov`, merging every profile under the target directory that can be
+ * read. Throws NoReadableProfileError when none can.
+ */
 export async function exportRustReport(
   tool: CargoLlvmCov,
   ienv: InstrumentedEnv,
   cwd: string,
   outputPath: string,
   scope: RustReportScope = NO_SCOPE
-): Promise<void> {
+): Promise<RustReportSources> {
+  const profiles = listProfiles(ienv.targetDir)
+  const empty = emptyProfiles(profiles)
+  if (profiles.length > 0 && empty.length === profiles.length) {
+    throw new NoReadableProfileError(empty, profiles.length)
+  }
   const argv = [tool.binary, 'llvm-cov', 'report', '--lcov', '--output-path', outputPath]
-  await exec([...argv, ...scope.args], {
+  argv.push(...scope.args)
+  const hint = 'the profiles could not be merged or the instrumented binaries were not found'
+  const env = reportEnv(ienv, scope)
+  core.info(`LLVM_PROFDATA_FLAGS=${env.LLVM_PROFDATA_FLAGS ?? ''}`)
+  const result = await exec(argv, {
     cwd,
-    env: reportEnv(ienv, scope),
-    hint: 'the profiles could not be merged or the instrumented binaries were not found'
+    env,
+    captureStderr: true,
+    allowFailure: true,
+    hint
   })
+  // Skipped by llvm-profdata, or empty (which it skips without a word); the same file not twice.
+  const skipped = parseSkippedProfiles(result.stderr)
+  const unreadable = [...skipped, ...empty.filter((e) => !skipped.some((s) => s.path === e.path))]
+  if (profiles.length > 0 && unreadable.length >= profiles.length) {
+    throw new NoReadableProfileError(unreadable, profiles.length)
+  }
+  if (result.exitCode !== 0) throw new CommandError(argv, result.exitCode, result.stderrTail, hint)
+  return { total: profiles.length, unreadable }
 }
 
 /** `cargo llvm-cov report --html` into `outputDir` (for the artifact). */
@@ -85,7 +124,7 @@ export async function exportRustHtml(
   await exec([...argv, ...scope.args], { cwd, env: reportEnv(ienv, scope) })
 }
 
-/** The report's environment: the scope's variables set. */
+/** The report's environment: unreadable profiles skipped, the scope's variables set. */
 function reportEnv(ienv: InstrumentedEnv, scope: RustReportScope): NodeJS.ProcessEnv {
-  return { ...ienv.env, ...scope.env }
+  return { ...withSkippingFailureMode(ienv.env), ...scope.env }
 }
