@@ -4,7 +4,7 @@
  * have run — what `cargo llvm-cov report` is told so that it reports exactly those crates.
  */
 import * as core from '@actions/core'
-import { join, relative, isAbsolute } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import type { Config } from '../config.js'
 import { readLocalCrates, type LocalCrate } from '../phases/cargo-metadata.js'
 import {
@@ -28,7 +28,7 @@ export interface MeasuredCrates {
 }
 
 export async function measuredCrates(
-  config: Pick<Config, 'packages' | 'excludePackages' | 'workspace'>,
+  config: Pick<Config, 'packages' | 'excludePackages' | 'workspace' | 'includeOutsideWorkspace'>,
   shown: InstrumentedEnv,
   cwd: string
 ): Promise<MeasuredCrates> {
@@ -37,9 +37,13 @@ export async function measuredCrates(
     packages: config.packages,
     exclude: config.excludePackages
   })
+  // Only worth a word when the merge will drop those files.
   const outside = (dir: string) => {
     const path = relative(config.workspace, dir)
-    return path.startsWith('..') || isAbsolute(path)
+    return (
+      !config.includeOutsideWorkspace &&
+      (path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path))
+    )
   }
   for (const line of describeSelection(selection, cwd, outside)) core.info(line)
   const ienv = instrumentPathDependencies(shown, reportedPathDependencies(selection))
