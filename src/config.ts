@@ -55,6 +55,10 @@ export interface Config {
   outputDir: string
   exclude: string[]
   includeOutsideWorkspace: boolean
+  /** Local crates (package names or globs) to report; empty: every workspace member and path dependency. */
+  packages: string[]
+  /** Local crates to leave out; a path dependency left out is not instrumented either. */
+  excludePackages: string[]
   maxReportSizeBytes: number
   cargoLlvmCovVersion: string
   installLlvm: boolean
@@ -143,6 +147,9 @@ export function getConfig(env: InputSource = process.env): Readonly<Config> {
       Inputs.IncludeOutsideWorkspace,
       defaultFlag(Inputs.IncludeOutsideWorkspace)
     ),
+    // Checked against the local crates once `cargo metadata` has listed them (phases/crates.ts).
+    packages: getList(env, Inputs.Packages),
+    excludePackages: getList(env, Inputs.ExcludePackages),
     maxReportSizeBytes:
       (getOptionalNumber(env, Inputs.MaxReportSizeMb, { min: 1, max: 65536 }) ??
         Number(DEFAULTS[Inputs.MaxReportSizeMb])) *

@@ -13,6 +13,8 @@ export enum Inputs {
   OutputDir = 'output-dir',
   Exclude = 'exclude',
   IncludeOutsideWorkspace = 'include-outside-workspace',
+  Packages = 'packages',
+  ExcludePackages = 'exclude-packages',
   MaxReportSizeMb = 'max-report-size-mb',
   CargoLlvmCovVersion = 'cargo-llvm-cov-version',
   InstallLlvm = 'install-llvm',

@@ -13,6 +13,8 @@ export interface ExecOptions {
   env?: NodeJS.ProcessEnv
   /** Keep stdout in the result instead of only echoing it to the log. */
   captureStdout?: boolean
+  /** Keep all of stderr in the result too (it is echoed all the same unless silent). */
+  captureStderr?: boolean
   /** Do not echo output to the log (used for probes whose output is parsed). */
   silent?: boolean
   /**
@@ -31,6 +33,8 @@ export interface ExecOptions {
 export interface ExecResult {
   exitCode: number | null
   stdout: string
+  /** All of stderr with captureStderr, else empty. */
+  stderr: string
   stderrTail: string
   durationMs: number
 }
@@ -82,6 +86,7 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
       const result: ExecResult = {
         exitCode,
         stdout: output.stdout(),
+        stderr: output.stderr(),
         stderrTail: startError ? startFailure(startError, options.cwd) : output.stderrTail(),
         durationMs: Date.now() - started
       }
@@ -120,6 +125,7 @@ export function runShell(command: string, options: ExecOptions = {}): Promise<Ex
 
 interface CollectedOutput {
   stdout(): string
+  stderr(): string
   stderrTail(): string
 }
 
@@ -130,6 +136,7 @@ function collectOutput(
   log: (chunk: string) => void
 ): CollectedOutput {
   const stdoutChunks: string[] = []
+  const stderrChunks: string[] = []
   let stderrTail = ''
   child.stdout?.setEncoding('utf8')
   child.stderr?.setEncoding('utf8')
@@ -138,11 +145,13 @@ function collectOutput(
     if (!options.silent) log(chunk)
   })
   child.stderr?.on('data', (chunk: string) => {
+    if (options.captureStderr) stderrChunks.push(chunk)
     stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_BYTES)
     if (!options.silent) log(chunk)
   })
   return {
     stdout: () => stdoutChunks.join(''),
+    stderr: () => stderrChunks.join(''),
     stderrTail: () => lastLines(stderrTail, STDERR_TAIL_LINES)
   }
 }

@@ -93,6 +93,22 @@ describe('exec', () => {
     expect(echoed.stdout).toBe('')
   })
 
+  it('keeps all of stderr, past the tail, only with captureStderr', async () => {
+    const script = 'for (let i = 1; i <= 30; i++) console.error(`warning: ${i}`); process.exit(1)'
+    const lines = Array.from({ length: 30 }, (_, i) => `warning: ${i + 1}`)
+    const logged: string[] = []
+    const captured = await exec(nodeArgv(script), {
+      captureStderr: true,
+      allowFailure: true,
+      log: (chunk) => logged.push(chunk)
+    })
+    expect(captured.stderr).toBe(`${lines.join('\n')}\n`)
+    expect(captured.stderrTail).toBe(lines.slice(-20).join('\n'))
+    expect(logged.slice(1).join('')).toBe(`${lines.join('\n')}\n`)
+    const tailOnly = await exec(nodeArgv(script), { silent: true, allowFailure: true })
+    expect(tailOnly.stderr).toBe('')
+  })
+
   it('says a command that cannot start could not start', async () => {
     const error = await failure(exec(['/nonexistent/mixed-coverage-tool', '--version']))
     expect(error.exitCode).toBeNull()

@@ -16,7 +16,8 @@ import {
   type ToolReport
 } from '../measurement.js'
 import { detectLayout } from '../layout.js'
-import { instrumentedEnv, type InstrumentedEnv } from '../phases/env.js'
+import { instrumentedEnv } from '../phases/env.js'
+import { unreadableProfilesWarning } from '../phases/profiles.js'
 import {
   cleanWorkspace,
   exportRustHtml,
@@ -27,6 +28,7 @@ import {
 import type { Timeline } from '../timeline.js'
 import { warning } from '../warnings.js'
 import { measurePython, type PythonMeasurement } from './python.js'
+import { measuredCrates, reportScope, type MeasuredCrates } from './rust-crates.js'
 import { settled } from './settled.js'
 
 export async function measure(
@@ -45,7 +47,7 @@ export async function measure(
   const tools = await timeline.phase('Find cargo-llvm-cov and LLVM tools', () =>
     findTools(config, cwd)
   )
-  const ienv = await timeline.phase(
+  const shown = await timeline.phase(
     'Instrumented environment (cargo llvm-cov show-env)',
     async () => {
       const env = await instrumentedEnv(tools.cargoLlvmCov, tools.llvm, cwd)
@@ -54,8 +56,12 @@ export async function measure(
       return env
     }
   )
+  const crates = await timeline.phase('Rust crates (cargo metadata)', () =>
+    measuredCrates(config, shown, cwd)
+  )
+  const { ienv } = crates
   await timeline.phase('Clean old coverage data', () =>
-    cleanWorkspace(tools.cargoLlvmCov, ienv, cwd)
+    cleanWorkspace(tools.cargoLlvmCov, ienv, cwd, crates.pathDependencies)
   )
   const tests: TestRun[] = []
   if (config.rustTestCommand) {
@@ -68,7 +74,7 @@ export async function measure(
     ? await measurePython(config, timeline, ienv, { dir: layout.pythonDir, workDir })
     : {}
   if (python.testsExit !== undefined) tests.push({ phase: 'python', exitCode: python.testsExit })
-  const rust = await settled(exportRust(config, timeline, { tools, ienv, cwd }, workDir))
+  const rust = await settled(exportRust(config, timeline, { tools, crates, cwd }, workDir))
   return measurement({
     reports: [rust.value?.report, python.report].filter((report) => report !== undefined),
     tests,
@@ -87,10 +93,11 @@ interface RustExport {
 async function exportRust(
   config: Config,
   timeline: Timeline,
-  rust: { tools: Tools; ienv: InstrumentedEnv; cwd: string },
+  rust: { tools: Tools; crates: MeasuredCrates; cwd: string },
   workDir: string
 ): Promise<RustExport> {
-  const { tools, ienv, cwd } = rust
+  const { tools, crates, cwd } = rust
+  const { ienv } = crates
   if (listProfiles(ienv.targetDir).length === 0) {
     warning(
       'No Rust coverage profiles were written: neither the Rust tests nor the Python tests ran instrumented Rust code.'
@@ -98,16 +105,23 @@ async function exportRust(
     return {}
   }
   const lcov = join(workDir, 'rust.lcov')
-  await timeline.phase('Rust report (cargo llvm-cov report)', () =>
-    exportRustReport(tools.cargoLlvmCov, ienv, cwd, lcov)
+  const { scope, sources } = await timeline.phase(
+    'Rust report (cargo llvm-cov report)',
+    async () => {
+      const scope = reportScope(crates)
+      return { scope, sources: await exportRustReport(tools.cargoLlvmCov, ienv, cwd, lcov, scope) }
+    }
   )
+  if (sources.unreadable.length) {
+    warning(unreadableProfilesWarning(sources.unreadable, sources.total))
+  }
   const report = toolReport(config.workspace, 'rust', lcov, cwd)
   // A shard's HTML would be thrown away: only the merge job publishes an artifact with pages.
   if (config.mode === 'collect') return { report }
   const html = join(workDir, 'html', 'rust')
   const written = await settled(
     timeline.phase('Rust HTML report (cargo llvm-cov report --html)', () =>
-      exportRustHtml(tools.cargoLlvmCov, ienv, cwd, html)
+      exportRustHtml(tools.cargoLlvmCov, ienv, cwd, html, scope)
     )
   )
   if (written.error) {
