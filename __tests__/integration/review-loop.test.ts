@@ -14,239 +14,31 @@
  *   run 4001  the companion workflow (workflow_run, mode: comment) posts it on #8
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { runAction, type RunActionResult } from '../../scripts/runner.mjs'
-import {
-  checkOut,
-  makeReviewRepository,
-  type ReviewRepository
-} from '../fixtures/publish/review-repository.js'
-import { workflowCommands } from '../fixtures/publish/workflow-commands.js'
-import { REPO_ROOT, venvEnv } from '../helpers/toolchain.js'
-import { startResultsService, type ResultsService } from '../support/results-service.js'
+import { artifactNamed, commands, REPOSITORY, section } from '../support/review-runs.js'
+import { runReviewScenario, type ReviewScenario } from '../support/review-scenario.js'
 
 jest.setTimeout(900_000)
 
-const REPOSITORY = 'octo-org/octo-repo'
-const FORK = 'fork-owner/octo-repo'
-const WORKFLOW_ID = 4242
 const ARTIFACT = 'mixed-coverage-coverage-0'
 
-let repo: ReviewRepository
-let service: ResultsService
-let writeToken: string
-let readToken: string
-const bodies = {} as Record<'first' | 'second' | 'secondFile' | 'forkFile', string>
-let commentsOnForkBefore = -1
-const runs = {} as Record<
-  'first' | 'base' | 'tip' | 'second' | 'fork' | 'companion',
-  RunActionResult
->
-
-function pullRequestEvent(number: number, base: string, head: string, headRepo: string): object {
-  return {
-    action: 'synchronize',
-    number,
-    pull_request: {
-      number,
-      commits: 2,
-      base: { ref: 'main', sha: base, repo: { full_name: REPOSITORY } },
-      head: { ref: 'feature', sha: head, repo: { full_name: headRepo } }
-    },
-    repository: { full_name: REPOSITORY, default_branch: 'main' }
-  }
-}
-
-/** The run as the API lists it; `conclusion` null while it runs. */
-function registerRun(
-  id: number,
-  event: string,
-  branch: string,
-  sha: string,
-  minutesAgo: number,
-  from = REPOSITORY
-): void {
-  service.github.runs.push({
-    id,
-    workflowId: WORKFLOW_ID,
-    headSha: sha,
-    headBranch: branch,
-    event,
-    conclusion: event === 'push' ? 'success' : null,
-    createdAt: new Date(Date.now() - minutesAgo * 60_000),
-    headRepository: from
-  })
-}
-
-async function coverageRun(
-  runId: number,
-  options: {
-    sha: string
-    eventName: string
-    event: object
-    token: string
-    inputs?: Record<string, string>
-  }
-): Promise<RunActionResult> {
-  const result = await runAction({
-    workspace: repo.dir,
-    runId,
-    sha: options.sha,
-    eventName: options.eventName,
-    event: options.event,
-    token: options.token,
-    inputs: { 'upload-artifact': 'true', ...options.inputs },
-    env: { ...venvEnv(), ...service.env({ runId }) }
-  })
-  if (result.exitCode !== 0) {
-    throw new Error(`run ${runId} failed (${result.exitCode}):\n${result.stdout.slice(-6000)}`)
-  }
-  return result
-}
-
-function commentBody(issue: number): string {
-  const comments = service.github.commentsOn(issue)
-  if (comments.length !== 1)
-    throw new Error(`expected one comment on #${issue}, found ${comments.length}`)
-  return comments[0]?.body ?? ''
-}
-
-function pushEvent(sha: string): object {
-  return {
-    ref: 'refs/heads/main',
-    before: '0'.repeat(40),
-    after: sha,
-    repository: { full_name: REPOSITORY }
-  }
-}
-
-function section(summary: string, title: string): string {
-  const start = summary.indexOf(title)
-  return start < 0 ? '' : summary.slice(start, summary.indexOf('\n### ', start + 1))
-}
+let scenario: ReviewScenario
+let repo: ReviewScenario['repo']
+let service: ReviewScenario['service']
+let runs: ReviewScenario['runs']
+let bodies: ReviewScenario['bodies']
 
 beforeAll(async () => {
-  repo = makeReviewRepository('examples/pyo3-demo', REPO_ROOT)
-  service = await startResultsService({ repository: REPOSITORY, runId: 3001 })
-  writeToken = service.github.issueToken('write')
-  readToken = service.github.issueToken('read')
-  service.github.pulls.set(7, {
-    number: 7,
-    headSha: repo.head2,
-    headRepository: REPOSITORY,
-    baseRef: 'main'
-  })
-  service.github.pulls.set(8, {
-    number: 8,
-    headSha: repo.head2,
-    headRepository: FORK,
-    baseRef: 'main'
-  })
-  const pr = { comment: 'true', 'fail-under-delta': '1', 'on-threshold-failure': 'warn' }
-
-  registerRun(3001, 'pull_request', 'feature', repo.head1, 50)
-  checkOut(repo, repo.head1)
-  runs.first = await coverageRun(3001, {
-    sha: repo.head1,
-    eventName: 'pull_request',
-    event: pullRequestEvent(7, repo.base, repo.head1, REPOSITORY),
-    token: writeToken,
-    inputs: pr
-  })
-  bodies.first = commentBody(7)
-  checkOut(repo, repo.base)
-  runs.base = await coverageRun(2001, {
-    sha: repo.base,
-    eventName: 'push',
-    event: pushEvent(repo.base),
-    token: writeToken
-  })
-  registerRun(2001, 'push', 'main', repo.base, 40)
-  checkOut(repo, repo.baseTip)
-  runs.tip = await coverageRun(2002, {
-    sha: repo.baseTip,
-    eventName: 'push',
-    event: pushEvent(repo.baseTip),
-    token: writeToken
-  })
-  registerRun(2002, 'push', 'main', repo.baseTip, 30)
-
-  registerRun(3002, 'pull_request', 'feature', repo.head2, 20)
-  checkOut(repo, repo.head2)
-  runs.second = await coverageRun(3002, {
-    sha: repo.head2,
-    eventName: 'pull_request',
-    event: pullRequestEvent(7, repo.base, repo.head2, REPOSITORY),
-    token: writeToken,
-    inputs: pr
-  })
-
-  bodies.second = commentBody(7)
-  bodies.secondFile = readFileSync(join(repo.dir, 'coverage', 'comment.md'), 'utf8')
-  registerRun(3003, 'pull_request', 'feature', repo.head2, 10, FORK)
-  checkOut(repo, repo.merge)
-  runs.fork = await coverageRun(3003, {
-    sha: repo.merge,
-    eventName: 'pull_request',
-    // The payload's base is the branch point: GitHub's base.sha can lag behind main's tip.
-    event: pullRequestEvent(8, repo.base, repo.head2, FORK),
-    token: readToken,
-    inputs: { comment: 'true' }
-  })
-
-  bodies.forkFile = readFileSync(join(repo.dir, 'coverage', 'comment.md'), 'utf8')
-  commentsOnForkBefore = service.github.commentsOn(8).length
-  runs.companion = await companion(4001, 3003)
+  scenario = await runReviewScenario()
+  ;({ repo, service, runs, bodies } = scenario)
 }, 900_000)
 
-/** The comment workflow: on workflow_run of `triggeringRun` (a fork's), no checkout. */
-async function companion(runId: number, triggeringRun: number): Promise<RunActionResult> {
-  return runAction({
-    workspace: mkdtempSync(join(tmpdir(), 'mc-companion-')),
-    runId,
-    eventName: 'workflow_run',
-    event: {
-      action: 'completed',
-      workflow_run: {
-        id: triggeringRun,
-        event: 'pull_request',
-        head_sha: repo.head2,
-        pull_requests: [],
-        repository: { full_name: REPOSITORY },
-        head_repository: { full_name: FORK }
-      }
-    },
-    token: writeToken,
-    inputs: { mode: 'comment' },
-    env: service.env({ runId })
-  })
-}
-
 afterAll(async () => {
   await service.settled()
   await service.close()
   rmSync(repo.dir, { recursive: true, force: true })
 })
-
-afterAll(async () => {
-  await service.settled()
-  await service.close()
-  rmSync(repo.dir, { recursive: true, force: true })
-})
-
-function commands(result: RunActionResult, command: string, title?: string): string[] {
-  return workflowCommands(result.stdout)
-    .filter((c) => c.command === command && (title === undefined || c.properties.title === title))
-    .map((c) => c.data)
-}
-
-function artifactNamed(runId: number, name: string): string {
-  const artifact = service.artifacts.ofRun(runId).find((a) => a.name === name)
-  if (!artifact) throw new Error(`run ${runId} has no artifact ${name}`)
-  return (service.artifacts.read(artifact) ?? Buffer.alloc(0)).toString('utf8')
-}
 
 const MARKER = `<!-- mixed-coverage-comment job=coverage artifact=${ARTIFACT} -->`
 const sha10 = (sha: string) => sha.slice(0, 10)
@@ -287,10 +79,9 @@ describe('the first run of a pull request, before main has a baseline', () => {
 
 describe('push runs on main keep their baseline', () => {
   it('uploads <artifact-name>-baseline.json with the line counts of the commit', () => {
-    const baseline = JSON.parse(artifactNamed(2001, `${ARTIFACT}-baseline.json`)) as Record<
-      string,
-      unknown
-    >
+    const baseline = JSON.parse(
+      artifactNamed(service, 2001, `${ARTIFACT}-baseline.json`)
+    ) as Record<string, unknown>
     expect(baseline).toEqual({
       schema: 'mixed-coverage-baseline/1',
       commit: repo.base,
@@ -307,7 +98,7 @@ describe('push runs on main keep their baseline', () => {
     expect(section(runs.base.summary, '### Baseline')).toContain(
       `This run keeps its coverage as the baseline for pull requests against this branch: artifact <a href="https://github.com/octo-org/octo-repo/actions/runs/2001/artifacts/3">${ARTIFACT}-baseline.json</a>.`
     )
-    const tip = JSON.parse(artifactNamed(2002, `${ARTIFACT}-baseline.json`)) as {
+    const tip = JSON.parse(artifactNamed(service, 2002, `${ARTIFACT}-baseline.json`)) as {
       commit: string
       lines: object
     }
@@ -424,11 +215,11 @@ describe("a fork's pull request on GitHub's test merge after main moved on (read
       // The comment workflow's, below.
       '/api/v3/repos/octo-org/octo-repo/issues/8/comments 201'
     ])
-    expect(commentsOnForkBefore).toBe(0)
+    expect(scenario.commentsOnForkBefore).toBe(0)
     expect(commands(runs.fork, 'notice')).toContain(
       `The pull request comment was not posted: the token may not write to the pull request (403 Resource not accessible by integration), as on pull requests from forks. Its body is in the artifact ${ARTIFACT}-comment.json; a workflow on workflow_run with mode: comment posts it.`
     )
-    const pending = JSON.parse(artifactNamed(3003, `${ARTIFACT}-comment.json`)) as Record<
+    const pending = JSON.parse(artifactNamed(service, 3003, `${ARTIFACT}-comment.json`)) as Record<
       string,
       unknown
     >
@@ -464,14 +255,14 @@ describe('the comment workflow (workflow_run, mode: comment)', () => {
   })
 
   it('edits that comment when it runs again', async () => {
-    const again = await companion(4002, 3003)
+    const again = await scenario.companion(4002, 3003)
     expect(again.exitCode).toBe(0)
     expect(again.outputs['comment-url']).toBe(runs.companion.outputs['comment-url'])
     expect(service.github.commentsOn(8)).toHaveLength(1)
   })
 
   it('says there is nothing to post for a run that left no comment', async () => {
-    const nothing = await companion(4003, 3002)
+    const nothing = await scenario.companion(4003, 3002)
     expect(nothing.exitCode).toBe(0)
     expect(commands(nothing, 'notice')).toEqual([
       'Nothing to post: run 3002 left no comment to post (it posted its comments itself, or did not comment).'
