@@ -165,7 +165,7 @@ describe("the pull request's second push, whose merge base has a baseline", () =
     )
     expect(bodies.second).toContain(CHANGE_TABLE_SECOND)
     expect(bodies.second).toContain(
-      '<p>Gates: ❌ Line coverage change ≥ -1 points (-7.35 points (79.66% → 72.31%))</p>'
+      '<p>Gates: ❌ Line coverage change ≥ -1 points: -7.35 points (79.66% → 72.31%)</p>'
     )
     const methods = service
       .requests()

@@ -124,7 +124,7 @@ const MARK = { passed: '✅', failed: '❌', 'no-data': '➖' } as const
 function gatesLine(gates: readonly GateResult[]): string {
   const items = gates.map(
     (gate) =>
-      `${MARK[gate.status]} ${escapeHtml(gate.label)} ≥ ${thresholdText(gate)}${gate.count ? ` (${measuredText(gate)})` : ''}`
+      `${MARK[gate.status]} ${escapeHtml(gate.label)} ≥ ${thresholdText(gate)}${gate.count ? `: ${measuredText(gate)}` : ''}`
   )
   return paragraph(`Gates: ${items.join(' · ')}`)
 }

@@ -98,7 +98,7 @@ describe('the pull request comment', () => {
           '</table>'
         ].join('\n'),
         '<p>Changed lines: not measured (a shallow clone).</p>',
-        '<p>Gates: ❌ Line coverage change ≥ -1 points (-20.00 points (80.00% → 60.00%))</p>',
+        '<p>Gates: ❌ Line coverage change ≥ -1 points: -20.00 points (80.00% → 60.00%)</p>',
         '### Files whose coverage changed',
         [
           '<table>',
