@@ -16,6 +16,8 @@ export interface RunnerContext {
   job: string
   /** strategy.job-index ('' as under nektos/act, which has none) */
   jobIndex: string
+  /** github.token ('' when not given) */
+  token?: string
 }
 
 /** Inputs by their action.yml name; undefined leaves the input absent (no default either). */
@@ -48,6 +50,8 @@ export interface RunnerOptions {
   job?: string
   /** strategy.job-index; default '0'. */
   jobIndex?: string
+  /** github.token, the default of the github-token input; default ''. */
+  token?: string
   runId?: number
   runAttempt?: number
   repository?: string

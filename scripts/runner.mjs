@@ -43,11 +43,15 @@ export function actionDefaults(actionFile = join(REPO_ROOT, 'action.yml')) {
  * is an error, so a new default cannot pass unevaluated into a test.
  */
 export function evaluateDefault(text, context) {
-  const values = { 'github.job': context.job, 'strategy.job-index': context.jobIndex }
+  const values = {
+    'github.job': context.job,
+    'strategy.job-index': context.jobIndex,
+    'github.token': context.token ?? ''
+  }
   return text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (expression, name) => {
     if (!(name in values)) {
       throw new Error(
-        `the runner emulation cannot evaluate ${expression} (known: github.job, strategy.job-index)`
+        `the runner emulation cannot evaluate ${expression} (known: github.job, strategy.job-index, github.token)`
       )
     }
     return values[name] ?? ''
@@ -92,7 +96,11 @@ export function makeRunner(options = {}) {
     else env[key] = value
   }
   // Defaults are evaluated in the job's context: the GITHUB_JOB the step really sees.
-  const context = { job: env.GITHUB_JOB ?? '', jobIndex: options.jobIndex ?? '0' }
+  const context = {
+    job: env.GITHUB_JOB ?? '',
+    jobIndex: options.jobIndex ?? '0',
+    token: options.token ?? ''
+  }
   Object.assign(env, inputEnv(options.inputs, context, options.actionFile))
   const read = (file) => readFileSync(file, 'utf8')
   return {

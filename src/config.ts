@@ -16,7 +16,7 @@ import {
   type InputSource
 } from './inputs.js'
 
-export const MODES = ['run', 'collect', 'merge'] as const
+export const MODES = ['run', 'collect', 'merge', 'comment'] as const
 export const POLICIES = ['fail', 'warn'] as const
 export const ANNOTATION_SCOPES = ['changed', 'all', 'none'] as const
 export type Mode = (typeof MODES)[number]
@@ -31,6 +31,8 @@ export interface Thresholds {
   branches?: number
   functions?: number
   changedLines?: number
+  /** How many points line coverage may fall against the base branch's baseline. */
+  delta?: number
 }
 
 export interface Config {
@@ -74,6 +76,10 @@ export interface Config {
   shard: string
   expectedShards: string[]
   shardArtifactPrefix: string
+  /** Post (or update) one comment on the pull request. */
+  comment: boolean
+  /** Token for the REST API (baseline lookup, comments); empty: those are off. */
+  githubToken: string
 }
 
 /** The defaults action.yml declares; a test keeps the two in step. */
@@ -96,7 +102,9 @@ export const DEFAULTS = {
   [Inputs.OnUploadFailure]: 'warn',
   [Inputs.Annotations]: 'changed',
   [Inputs.UploadArtifact]: 'true',
-  [Inputs.ShardArtifactPrefix]: 'mixed-coverage-shard-'
+  [Inputs.ShardArtifactPrefix]: 'mixed-coverage-shard-',
+  [Inputs.Comment]: 'false',
+  [Inputs.GithubToken]: '${{ github.token }}'
 } as const
 
 const PERCENT = { min: 0, max: 100 }
@@ -107,6 +115,7 @@ type FlagInput =
   | Inputs.InstallLlvm
   | Inputs.InstallPythonTools
   | Inputs.UploadArtifact
+  | Inputs.Comment
 
 /** A true/false input's default, as action.yml declares it. */
 function defaultFlag(input: FlagInput): boolean {
@@ -196,7 +205,10 @@ export function getConfig(env: InputSource = process.env): Readonly<Config> {
       env,
       Inputs.ShardArtifactPrefix,
       DEFAULTS[Inputs.ShardArtifactPrefix]
-    )
+    ),
+    comment: getBoolean(env, Inputs.Comment, defaultFlag(Inputs.Comment)),
+    // Absent means no token (the runner always sets the default, github.token).
+    githubToken: getString(env, Inputs.GithubToken, '')
   }
   return Object.freeze(config)
 }
@@ -222,7 +234,8 @@ function readThresholds(env: InputSource): Thresholds {
     ['pythonLines', Inputs.FailUnderPythonLines],
     ['branches', Inputs.FailUnderBranches],
     ['functions', Inputs.FailUnderFunctions],
-    ['changedLines', Inputs.FailUnderChangedLines]
+    ['changedLines', Inputs.FailUnderChangedLines],
+    ['delta', Inputs.FailUnderDelta]
   ]
   const thresholds: Thresholds = {}
   for (const [key, input] of entries) {

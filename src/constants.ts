@@ -25,6 +25,7 @@ export enum Inputs {
   FailUnderBranches = 'fail-under-branches',
   FailUnderFunctions = 'fail-under-functions',
   FailUnderChangedLines = 'fail-under-changed-lines',
+  FailUnderDelta = 'fail-under-delta',
   OnThresholdFailure = 'on-threshold-failure',
   OnTestFailure = 'on-test-failure',
   Annotations = 'annotations',
@@ -34,7 +35,9 @@ export enum Inputs {
   OnUploadFailure = 'on-upload-failure',
   Shard = 'shard',
   ExpectedShards = 'expected-shards',
-  ShardArtifactPrefix = 'shard-artifact-prefix'
+  ShardArtifactPrefix = 'shard-artifact-prefix',
+  Comment = 'comment',
+  GithubToken = 'github-token'
 }
 
 export enum Outputs {
@@ -52,5 +55,10 @@ export enum Outputs {
   CoberturaPath = 'cobertura-path',
   SummaryJsonPath = 'summary-json-path',
   ArtifactId = 'artifact-id',
-  ArtifactUrl = 'artifact-url'
+  ArtifactUrl = 'artifact-url',
+  LineCoverageDelta = 'line-coverage-delta',
+  RustLineCoverageDelta = 'rust-line-coverage-delta',
+  PythonLineCoverageDelta = 'python-line-coverage-delta',
+  BaselineCommit = 'baseline-commit',
+  CommentUrl = 'comment-url'
 }

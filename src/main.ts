@@ -8,11 +8,15 @@ import * as core from '@actions/core'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { getConfig, type Mode } from './config.js'
+import { announce } from './announce.js'
+import { getConfig, type Config, type Mode } from './config.js'
+import { Outputs } from './constants.js'
 import { runFlow, type Sink, type Source } from './flow.js'
 import { measure } from './measure/index.js'
 import { checkCollect, gatherShards, uploadShard } from './modes/index.js'
+import { decideRelay, type Outcome } from './outcome.js'
 import { publish } from './publish/index.js'
+import { relayComments } from './review/index.js'
 import { ActionOutputs } from './publish/outputs.js'
 import { Timeline } from './timeline.js'
 
@@ -34,7 +38,7 @@ const SHARD_UPLOAD: Sink = {
   deliver: uploadShard
 }
 
-const FLOWS: Record<Mode, { source: Source; sink: Sink }> = {
+const FLOWS: Record<Exclude<Mode, 'comment'>, { source: Source; sink: Sink }> = {
   run: { source: MEASURE, sink: PUBLISH },
   collect: { source: MEASURE, sink: SHARD_UPLOAD },
   merge: { source: SHARDS, sink: PUBLISH }
@@ -47,13 +51,29 @@ export async function run(): Promise<void> {
     const workDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'mixed-coverage-'))
     // Raw tool reports, coverage data and HTML stay here for the rest of the job.
     core.info(`Working files of this run: ${workDir}`)
-    const { source, sink } = FLOWS[config.mode]
-    const context = { config, timeline: new Timeline(), outputs, workDir }
-    const outcome = await runFlow(context, source, sink)
+    const outcome =
+      config.mode === 'comment'
+        ? await relay(config, outputs)
+        : await runFlow(
+            { config, timeline: new Timeline(), outputs, workDir },
+            FLOWS[config.mode].source,
+            FLOWS[config.mode].sink
+          )
     if (outcome.failures.length > 0) core.setFailed(outcome.failures.join('\n'))
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   } finally {
     outputs.write()
   }
+}
+
+/** mode: comment — nothing measured: the triggering run's pending comments posted. */
+async function relay(config: Config, outputs: ActionOutputs): Promise<Outcome> {
+  const facts = await relayComments(config)
+  const outcome = decideRelay(facts)
+  announce(outcome)
+  const posted = facts.status === 'done' ? facts.results.filter((result) => result.url) : []
+  if (posted.length > 0) outputs.set(Outputs.CommentUrl, posted[posted.length - 1]?.url ?? '')
+  outputs.set(Outputs.Passed, outcome.passed)
+  return outcome
 }

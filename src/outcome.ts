@@ -10,6 +10,7 @@ import type { UploadOutcome } from './publish/artifact.js'
 import type { ChangedLinesResult } from './publish/changed-lines.js'
 import { describeDiffedRange } from './publish/diff-range.js'
 import { describeFailure, type GateResult } from './publish/gates.js'
+import type { BaselineLookup, CommentOutcome, RelayFacts } from './review/types.js'
 
 export interface OutcomeFacts {
   /** What the sink was: the published reports (run, merge) or this job's shard (collect). */
@@ -26,6 +27,14 @@ export interface OutcomeFacts {
   upload: UploadOutcome
   /** The artifact the sink meant to upload. */
   artifactName: string
+  /** The review loop (reports sink): the baseline looked for, the comment, the baseline kept. */
+  review?: ReviewFacts
+}
+
+export interface ReviewFacts {
+  baseline: BaselineLookup
+  comment: CommentOutcome
+  baselineUpload?: UploadOutcome
 }
 
 export interface Announcement {
@@ -47,7 +56,8 @@ export interface Outcome {
 }
 
 type Policies = Pick<Config, 'onTestFailure' | 'onThresholdFailure' | 'onUploadFailure'> &
-  Pick<Config, 'thresholds'>
+  Pick<Config, 'thresholds'> &
+  Partial<Pick<Config, 'comment'>>
 
 export function decideOutcome(config: Policies, facts: OutcomeFacts): Outcome {
   const outcome: Outcome = {
@@ -62,6 +72,7 @@ export function decideOutcome(config: Policies, facts: OutcomeFacts): Outcome {
   for (const gate of facts.gates ?? []) decideGate(config, gate, outcome)
   if (facts.changed) decideChangedLines(config, facts.changed, facts.onPullRequest, outcome)
   decideUpload(config, facts, outcome)
+  if (facts.review) decideReview(config, facts.review, outcome)
   return outcome
 }
 
@@ -88,7 +99,7 @@ function decideGate(config: Policies, gate: GateResult, outcome: Outcome): void 
   } else if (gate.status === 'failed' && config.onThresholdFailure === 'warn') {
     outcome.warnings.push({
       message: `${describeFailure(gate)}. on-threshold-failure is 'warn': the step succeeds.`,
-      title: 'Coverage below threshold'
+      title: gate.id === 'delta' ? 'Coverage fell' : 'Coverage below threshold'
     })
   } else if (gate.status === 'failed') {
     outcome.failures.push(describeFailure(gate))
@@ -150,4 +161,78 @@ function shardUploadFailure(
     ? ' Another job of this run uploaded a shard of this name at the same time: give every matrix leg its own shard input.'
     : ''
   return `The shard artifact ${name} was not uploaded: ${upload.message}.${duplicate}`
+}
+
+/**
+ * The review loop. No baseline is said plainly (the summary, the log) and fails nothing; a
+ * baseline that could not be read is worth a warning only where it was wanted (a delta gate, a
+ * comment). A comment a read-only token could not post is a notice — its body waits in an
+ * artifact for the comment workflow; any other comment failure is a warning. Neither fails the
+ * step: the comment is a view of what the summary and the outputs already hold.
+ */
+function decideReview(config: Policies, review: ReviewFacts, outcome: Outcome): void {
+  const { baseline, comment } = review
+  if (baseline.status === 'found') {
+    outcome.info.push(
+      `Baseline: ${baseline.branch} at ${baseline.baseline.commit} (${baseline.basis}, run ${baseline.runId}); merge base ${baseline.mergeBase}`
+    )
+  } else if (baseline.status === 'none') {
+    outcome.info.push(
+      `No baseline for ${baseline.branch}: ${baseline.reason}. The coverage change is not measured.`
+    )
+  } else if (baseline.status === 'unavailable') {
+    const message = `The baseline could not be read: ${baseline.reason}`
+    const wanted = config.thresholds.delta !== undefined || config.comment === true
+    if (wanted) outcome.warnings.push({ message, title: 'Coverage change' })
+    else outcome.info.push(message)
+  }
+  if (comment.status === 'created' || comment.status === 'updated') {
+    outcome.info.push(`Pull request comment ${comment.status}: ${comment.url}`)
+  } else if (comment.status === 'read-only') {
+    outcome.notices.push(
+      `The pull request comment was not posted: the token may not write to the pull request (${comment.reason}), as on pull requests from forks. Its body is in the artifact ${comment.artifact ?? ''}; a workflow on workflow_run with mode: comment posts it.`
+    )
+  } else if (comment.status === 'failed') {
+    outcome.warnings.push({
+      message: `The pull request comment was not posted: ${comment.reason}`,
+      title: 'Comment'
+    })
+  }
+  const kept = review.baselineUpload
+  if (kept?.status === 'failed') {
+    const message = `The baseline for pull requests was not uploaded: ${kept.message}`
+    if (config.onUploadFailure === 'fail') outcome.failures.push(message)
+    else
+      outcome.warnings.push({
+        message: `${message}. on-upload-failure is 'warn'.`,
+        title: 'Artifact upload failed'
+      })
+  }
+}
+
+/** mode: comment. A file that fails a check fails the step: it was tampered with, or is a bug. */
+export function decideRelay(facts: RelayFacts): Outcome {
+  const outcome: Outcome = {
+    testsPassed: true,
+    passed: true,
+    info: [],
+    notices: [],
+    warnings: [],
+    failures: []
+  }
+  if (facts.status === 'refused') {
+    outcome.failures.push(`mode: comment: ${facts.reason}`)
+  } else if (facts.status === 'nothing') {
+    outcome.notices.push(`Nothing to post: ${facts.reason}.`)
+  } else {
+    for (const result of facts.results) {
+      const line = `${result.artifact} of run ${facts.runId}: ${result.detail}`
+      if (result.status === 'posted')
+        outcome.info.push(`${line}${result.url ? ` (${result.url})` : ''}`)
+      else if (result.status === 'stale') outcome.notices.push(`Not posted — ${line}`)
+      else outcome.failures.push(`Not posted — ${line}`)
+    }
+  }
+  outcome.passed = outcome.failures.length === 0
+  return outcome
 }

@@ -121,8 +121,10 @@ describe('a matrix of collect legs and a merge job under nektos/act', () => {
   it("stores one shard per leg and the merge job's report in act's artifact server", () => {
     const run = readdirSync(artifactDir)
     expect(run).toEqual(['1'])
+    // act runs a push: the merge job also keeps the baseline pull requests compare with.
     expect(readdirSync(join(artifactDir, '1')).sort()).toEqual([
       'mixed-coverage-merge-',
+      'mixed-coverage-merge--baseline.json',
       'mixed-coverage-shard-python',
       'mixed-coverage-shard-rust'
     ])
@@ -167,9 +169,9 @@ describe('a matrix of collect legs and a merge job under nektos/act', () => {
   })
 
   it("needed the proxy only for act's two known refusals", () => {
-    // 3 uploads (two shards, one report): each CreateArtifact had mime_type, each blob PUT
-    // (one block and the block list per upload) lost its padding.
-    expect(shim.corrected).toEqual({ mimeType: 3, sigPadding: 6 })
+    // 4 uploads (two shards, one report, one baseline): each CreateArtifact had mime_type, each
+    // blob PUT (one block and the block list per upload) lost its padding.
+    expect(shim.corrected).toEqual({ mimeType: 4, sigPadding: 8 })
     expect(shim.log.filter((line) => / (4|5)\d\d$/.test(line))).toEqual([])
     expect(shim.log).toEqual(
       expect.arrayContaining(['POST ListArtifacts 200', 'GET DownloadArtifact 200'])

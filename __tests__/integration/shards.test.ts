@@ -110,8 +110,10 @@ describe('two collect jobs and a merge job in one workflow run', () => {
       .map((artifact) => artifact.name)
       .sort()
     // The merge job's report artifact: artifact-name's default, as the runner evaluates it.
+    // On a push, the merge job also keeps the baseline pull requests compare with.
     expect(names).toEqual([
       'mixed-coverage-coverage-0',
+      'mixed-coverage-coverage-0-baseline.json',
       'mixed-coverage-shard-python',
       'mixed-coverage-shard-rust'
     ])

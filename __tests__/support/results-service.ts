@@ -3,6 +3,7 @@
 //   POST /twirp/github.actions.results.api.v1.{CacheService,ArtifactService}/<Method>  (Twirp JSON)
 //   PUT|GET|HEAD /blob/<container>/<name>?<signature>   (Azure Block Blob subset, signed URLs)
 //   /api/v3/repos/{owner}/{repo}/actions/...             (REST, for the artifact client's findBy)
+//   /api/v3/repos/{owner}/{repo}/{actions/runs,compare,pulls,issues}/...  (REST, the review loop)
 // Both clients resolve the Twirp URL against the origin only (`new URL('/twirp/…', base)`), so
 // the service must sit at the root of ACTIONS_RESULTS_URL.
 import { createServer } from 'node:http'
@@ -11,6 +12,7 @@ import { ArtifactService } from './results-service/artifact-service.js'
 import { BlobStore } from './results-service/blob-store.js'
 import { CacheService } from './results-service/cache-service.js'
 import { Faults, type Failure, type ServiceOperation } from './results-service/faults.js'
+import { GitHubRest } from './results-service/github-rest.js'
 import { API_PREFIX, RestApi } from './results-service/rest-api.js'
 import { Router, type RequestRecord } from './results-service/router.js'
 import { Jobs, type JobIdentity, type JobOptions } from './results-service/token.js'
@@ -18,6 +20,12 @@ import { Jobs, type JobIdentity, type JobOptions } from './results-service/token
 export type { ArtifactRecord } from './results-service/artifact-service.js'
 export type { CacheEntry } from './results-service/cache-service.js'
 export type { Failure, ServiceOperation } from './results-service/faults.js'
+export type {
+  CommentRecord,
+  GitHubRest,
+  PullRecord,
+  WorkflowRunRecord
+} from './results-service/github-rest.js'
 export type { JobIdentity, JobOptions } from './results-service/token.js'
 export type { RequestRecord } from './results-service/router.js'
 
@@ -43,6 +51,8 @@ export interface ResultsService {
   identity(job?: JobOptions): JobIdentity
   artifacts: ArtifactService
   caches: CacheService
+  /** Workflow runs, pull requests, comments and tokens of the REST endpoints. */
+  github: GitHubRest
   requests(): readonly RequestRecord[]
   failNext(operation: ServiceOperation, failure?: Failure): void
   setDelay(ms: number, operations?: ServiceOperation[]): void
@@ -69,7 +79,8 @@ export async function startResultsService(
   const faults = new Faults(options.delayMs)
   const jobs = new Jobs(options.runId ?? 1001, options.ref ?? defaultRef, defaultRef)
   const rest = new RestApi(artifacts, repository)
-  const router = new Router({ blobs, caches, artifacts, rest, faults, jobs })
+  const github = new GitHubRest(repository)
+  const router = new Router({ blobs, caches, artifacts, rest, github, faults, jobs })
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin)
@@ -85,6 +96,7 @@ export async function startResultsService(
     identity: (job) => jobs.identity(job),
     artifacts,
     caches,
+    github,
     requests: () => router.log,
     failNext: (operation, failure) => faults.failNext(operation, failure),
     setDelay: (ms, operations) => faults.setDelay(ms, operations),

@@ -126,7 +126,10 @@ export function artifactUrl(id: number, env: NodeJS.ProcessEnv = process.env): s
  * when the run's artifacts cannot be listed (nektos/act's server fails to list a run that has
  * none yet), the upload goes ahead, and a real conflict still fails it with its own message.
  */
-async function deleteEarlierAttempt(client: DefaultArtifactClient, name: string): Promise<void> {
+export async function deleteEarlierAttempt(
+  client: DefaultArtifactClient,
+  name: string
+): Promise<void> {
   try {
     await client.deleteArtifact(name)
   } catch (error) {

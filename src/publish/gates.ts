@@ -10,6 +10,10 @@
  * no instrumented line) has status 'no-data': it neither passes nor fails the step, and the
  * summary and a notice say why. Failing it would block every pull request that only edits
  * documentation; passing it silently would hide a misconfiguration.
+ *
+ * The delta gate (fail-under-delta) compares line coverage with the base branch's baseline: it
+ * fails when coverage fell by more than the points allowed, compared exactly as well. Without a
+ * baseline it has no data.
  */
 import type { Thresholds } from '../config.js'
 import { Inputs } from '../constants.js'
@@ -17,6 +21,7 @@ import { formatPercent } from '../coverage/index.js'
 import type { Count } from './figures.js'
 
 export type GateId = keyof Thresholds
+type CountGateId = Exclude<GateId, 'delta'>
 
 export type GateStatus = 'passed' | 'failed' | 'no-data'
 
@@ -33,10 +38,22 @@ export interface GateResult {
   shortBy: number
   /** Why there was nothing to measure. */
   noDataReason?: string
+  /** The delta gate: the baseline's count and commit, and the change shown (`-1.25`). */
+  baseline?: { count: Count; commit: string; points: string }
 }
 
-/** For each gate: the count, or why there is none. */
-export type GateMeasures = Record<GateId, Count | { noData: string }>
+/** For each gate: the count, or why there is none. The delta gate's: now and the baseline. */
+export type GateMeasures = Record<CountGateId, Count | { noData: string }> & {
+  delta?: DeltaMeasure | { noData: string }
+}
+
+export interface DeltaMeasure {
+  now: Count
+  base: Count
+  commit: string
+  /** The change as shown (review/delta.ts formatPoints). */
+  points: string
+}
 
 export const GATES: ReadonlyArray<{ id: GateId; label: string; input: Inputs; unit: string }> = [
   { id: 'lines', label: 'Lines', input: Inputs.FailUnderLines, unit: 'line' },
@@ -49,7 +66,8 @@ export const GATES: ReadonlyArray<{ id: GateId; label: string; input: Inputs; un
     label: 'Changed lines',
     input: Inputs.FailUnderChangedLines,
     unit: 'changed line'
-  }
+  },
+  { id: 'delta', label: 'Line coverage change', input: Inputs.FailUnderDelta, unit: 'line' }
 ]
 
 export function evaluateGates(thresholds: Thresholds, measures: GateMeasures): GateResult[] {
@@ -58,6 +76,10 @@ export function evaluateGates(thresholds: Thresholds, measures: GateMeasures): G
     const threshold = thresholds[gate.id]
     if (threshold === undefined) continue
     const base = { id: gate.id, label: gate.label, input: gate.input, threshold }
+    if (gate.id === 'delta') {
+      results.push(evaluateDelta(base, measures.delta))
+      continue
+    }
     const measured = measures[gate.id]
     if ('noData' in measured || measured.found === 0) {
       const noDataReason = 'noData' in measured ? measured.noData : 'nothing was found to measure'
@@ -68,6 +90,39 @@ export function evaluateGates(thresholds: Thresholds, measures: GateMeasures): G
     results.push({ ...base, status: shortBy === 0 ? 'passed' : 'failed', count: measured, shortBy })
   }
   return results
+}
+
+type GateBase = Pick<GateResult, 'id' | 'label' | 'input' | 'threshold'>
+
+function evaluateDelta(base: GateBase, measured: GateMeasures['delta']): GateResult {
+  if (!measured || 'noData' in measured || measured.now.found === 0 || measured.base.found === 0) {
+    const noDataReason =
+      measured && 'noData' in measured ? measured.noData : 'a side measured no line'
+    return { ...base, status: 'no-data', shortBy: 0, noDataReason }
+  }
+  const shortBy = missingToHold(measured.now, measured.base, base.threshold)
+  return {
+    ...base,
+    status: shortBy === 0 ? 'passed' : 'failed',
+    count: measured.now,
+    shortBy,
+    baseline: { count: measured.base, commit: measured.commit, points: measured.points }
+  }
+}
+
+/**
+ * The smallest k >= 0 with (hit + k) / found * 100 >= base.hit / base.found * 100 - allowed,
+ * exactly: coverage may fall by `allowed` points and no more.
+ */
+export function missingToHold(now: Count, base: Count, allowed: number): number {
+  const { numerator, denominator } = decimalOf(allowed)
+  const found = BigInt(now.found)
+  const baseFound = BigInt(base.found)
+  // hit' * 100 * d * bf >= bh * 100 * d * f - n * f * bf
+  const needed = BigInt(base.hit) * 100n * denominator * found - numerator * found * baseFound
+  if (needed <= 0n) return 0
+  const missing = ceilDiv(needed, 100n * denominator * baseFound) - BigInt(now.hit)
+  return missing > 0n ? Number(missing) : 0
 }
 
 /** Whether no gate failed (no-data gates do not fail). */
@@ -91,7 +146,26 @@ export function missingToMeet(count: Count, threshold: number): number {
 export function describeFailure(result: GateResult): string {
   const count = result.count ?? { hit: 0, found: 0 }
   const plural = unitName(result.id, result.shortBy)
+  if (result.baseline) {
+    const { baseline } = result
+    return `Line coverage changed by ${baseline.points} points, from ${formatPercent(baseline.count.hit, baseline.count.found)}% (${baseline.count.hit}/${baseline.count.found}) at ${baseline.commit.slice(0, 10)} to ${formatPercent(count.hit, count.found)}% (${count.hit}/${count.found}): it may fall by ${result.threshold} points at most (${result.input}); ${result.shortBy} more covered ${plural} needed`
+  }
   return `${result.label} coverage ${gatePercent(result)}% (${count.hit}/${count.found}) is under the minimum ${result.threshold}% (${result.input}): ${result.shortBy} more covered ${plural} needed`
+}
+
+/** The threshold as the summary shows it: `80%`, or `-1 points` for the delta gate. */
+export function thresholdText(result: GateResult): string {
+  return result.id === 'delta' ? `-${result.threshold} points` : `${result.threshold}%`
+}
+
+/** What was measured: `79.99% (79996/100000)`, or `-1.25 points (86.35% → 85.10%)`. */
+export function measuredText(result: GateResult): string {
+  const count = result.count ?? { hit: 0, found: 0 }
+  if (result.baseline) {
+    const base = result.baseline.count
+    return `${result.baseline.points} points (${formatPercent(base.hit, base.found)}% → ${formatPercent(count.hit, count.found)}%)`
+  }
+  return `${gatePercent(result)}% (${count.hit}/${count.found})`
 }
 
 /** 'line', 'changed lines', 'branches' … for `count` items of a gate. */

@@ -12,6 +12,16 @@ import { exitCodes, testFailures } from '../measurement.js'
 import type { Delivery, SinkRequest } from '../flow.js'
 import { decideOutcome } from '../outcome.js'
 import type { ReportResult } from '../reports.js'
+import {
+  deltaMeasure,
+  publishReview,
+  reviewChange,
+  setReviewOutputs,
+  writeBadges,
+  type ReviewPublication,
+  type ReviewPublished
+} from '../review/index.js'
+import { readEventPayload } from '../review/github.js'
 import { stepWarnings } from '../warnings.js'
 import { emitAnnotations, planAnnotations } from './annotations.js'
 import { uploadReportArtifact, type UploadOutcome } from './artifact.js'
@@ -34,11 +44,18 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
   )
   const changedCoverage =
     changed.status === 'ok' ? changedLineCoverage(reports.report, changed.lines) : undefined
-  const gates = evaluateGates(
-    config.thresholds,
-    gateMeasures(reports.figures, changed, changedCoverage)
+  const payload = readEventPayload(env)
+  const review = await timeline.phase('Baseline of the base branch', () =>
+    reviewChange(config, reports.figures, changed, payload, env)
   )
+  setReviewOutputs(outputs, review)
+  const gates = evaluateGates(config.thresholds, {
+    ...gateMeasures(reports.figures, changed, changedCoverage),
+    delta: deltaMeasure(review)
+  })
   outputs.set(Outputs.ChangedLineCoverage, changedPercent(changedCoverage))
+  const badges = writeBadges(config.outputDir, reports.figures)
+  const reviewSummary = { review, figures: reports.figures, changedCoverage }
   const summary: SummaryInput = {
     gates,
     thresholdPolicy: config.onThresholdFailure,
@@ -49,14 +66,26 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
     outputDir: relative(config.workspace, config.outputDir) || '.',
     phases: timeline.phases,
     diagnosis: measurement.diagnosis,
-    notes: reports.notes
+    notes: reports.notes,
+    review: reviewSummary
   }
-  const upload = await uploadArtifact(request, reports, renderSummary(summary).markdown)
+  const upload = await uploadArtifact(request, reports, renderSummary(summary).markdown, badges)
   if (upload.status === 'uploaded') {
     outputs.set(Outputs.ArtifactId, upload.id)
     outputs.set(Outputs.ArtifactUrl, upload.url)
     core.info(`Uploaded artifact ${upload.name} (id ${upload.id}): ${upload.url}`)
   }
+  const { comment, baselineUpload } = await commentAndKeepBaseline(request, {
+    config,
+    review,
+    figures: reports.figures,
+    changed,
+    changedCoverage,
+    gates,
+    payload,
+    workDir: request.workDir,
+    env
+  })
   const outcome = decideOutcome(config, {
     sink: 'reports',
     testFailures: testFailures(measurement.tests),
@@ -65,7 +94,8 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
     changed,
     onPullRequest: (env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request'),
     upload,
-    artifactName: config.artifactName
+    artifactName: config.artifactName,
+    review: { baseline: review.baseline, comment, baselineUpload }
   })
   outputs.set(Outputs.Passed, outcome.passed)
   announce(outcome)
@@ -75,7 +105,13 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
     core.info(
       `Annotated ${annotations.emitted.length} of ${plan.ranked.length} uncovered ranges (annotations: ${config.annotations}).`
     )
-    const final = { ...summary, phases: [...timeline.phases], annotations, artifact: upload }
+    const final = {
+      ...summary,
+      phases: [...timeline.phases],
+      annotations,
+      artifact: upload,
+      review: { ...reviewSummary, comment, baselineUpload }
+    }
     const written = await writeStepSummary((maxBytes) => renderSummary(final, maxBytes), env)
     if (written?.truncated) {
       core.info(
@@ -84,6 +120,21 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
     }
   })
   return { upload, outcome }
+}
+
+/** After the report artifact: the pull request comment, and the baseline a push run keeps. */
+async function commentAndKeepBaseline(
+  request: SinkRequest,
+  publication: ReviewPublication
+): Promise<ReviewPublished> {
+  const published = await request.timeline.phase('Pull request comment and baseline', () =>
+    publishReview(publication)
+  )
+  const { comment } = published
+  if (comment.status === 'created' || comment.status === 'updated') {
+    request.outputs.set(Outputs.CommentUrl, comment.url)
+  }
+  return published
 }
 
 function gateMeasures(
@@ -118,7 +169,8 @@ function changedPercent(coverage: ChangedCoverage | undefined): string {
 async function uploadArtifact(
   request: SinkRequest,
   reports: ReportResult,
-  fullSummary: string
+  fullSummary: string,
+  badges: string[]
 ): Promise<UploadOutcome> {
   const { config, measurement, timeline } = request
   if (!config.uploadArtifact) return { status: 'skipped', reason: 'upload-artifact is false' }
@@ -128,7 +180,12 @@ async function uploadArtifact(
       retentionDays: config.retentionDays,
       stagingDir: join(request.workDir, 'artifact'),
       contents: {
-        reports: [reports.paths.lcov, reports.paths.cobertura, reports.paths.summaryJson],
+        reports: [
+          reports.paths.lcov,
+          reports.paths.cobertura,
+          reports.paths.summaryJson,
+          ...badges
+        ],
         htmlDirs: measurement.htmlDirs,
         generated: { 'summary.md': fullSummary }
       }

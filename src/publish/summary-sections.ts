@@ -5,6 +5,7 @@
  * budget (summary.ts).
  */
 import type { Policy } from '../config.js'
+import type { ReviewSummary } from '../review/summary-section.js'
 import { LANGUAGES, type Language } from '../coverage/index.js'
 import { formatDuration, type PhaseTiming } from '../timeline.js'
 import type { AnnotationOutcome } from './annotations.js'
@@ -14,7 +15,7 @@ import type { ChangedLinesResult } from './changed-lines.js'
 import { describeDiffedRange } from './diff-range.js'
 import { escapeHtml, htmlPath } from './escape.js'
 import { leastCovered, MAX_RANGES_PER_FILE, type CoverageFigures } from './figures.js'
-import { gatePercent, unitName, type GateResult } from './gates.js'
+import { measuredText, thresholdText, unitName, type GateResult } from './gates.js'
 import {
   countCell,
   formatCount,
@@ -41,6 +42,8 @@ export interface SummaryInput {
   phases: readonly PhaseTiming[]
   diagnosis?: string
   notes: readonly string[]
+  /** The change against the base branch, the comment and the baseline kept (review/). */
+  review?: ReviewSummary
 }
 
 export const LEAST_COVERED_ROWS = 10
@@ -62,7 +65,7 @@ export function statusSection(input: SummaryInput): string {
         ? '✅ Coverage gates passed'
         : `❌ ${failed.length} of ${input.gates.length} coverage gates failed`
   const perGate = input.gates.map(
-    (gate) => `${escapeHtml(gate.label)} ≥ ${gate.threshold}%: ${RESULT_MARK[gate.status]}`
+    (gate) => `${escapeHtml(gate.label)} ≥ ${thresholdText(gate)}: ${RESULT_MARK[gate.status]}`
   )
   const policy =
     failed.length > 0 && input.thresholdPolicy === 'warn'
@@ -76,8 +79,8 @@ export function gatesSection(gates: readonly GateResult[]): string {
   if (gates.length === 0) return ''
   const rows = gates.map((gate) => [
     `${escapeHtml(gate.label)} (${gate.input})`,
-    `${gate.threshold}%`,
-    gate.count ? `${gatePercent(gate)}% (${gate.count.hit}/${gate.count.found})` : '—',
+    thresholdText(gate),
+    gate.count ? measuredText(gate) : '—',
     gate.status === 'failed'
       ? `${RESULT_MARK.failed}: ${formatCount(gate.shortBy)} more covered ${unitName(gate.id, gate.shortBy)} needed`
       : gate.status === 'no-data'

@@ -6,6 +6,7 @@
  * and when they do not all fit the summary says so at the top and in the details, and points
  * to the full report (the artifact carries this summary untruncated as summary.md).
  */
+import { reviewSection } from '../review/summary-section.js'
 import { htmlPath } from './escape.js'
 import type { FileFigures } from './figures.js'
 import {
@@ -49,6 +50,7 @@ export function renderSummary(input: SummaryInput, maxBytes = Infinity): Rendere
     totalsSection(input),
     '### Changed lines',
     changedSection(input),
+    reviewSection(input.review),
     ...titled('### Least covered files', leastCoveredSection(input)),
     ...titled('### Diagnosis', diagnosisSection(input.diagnosis)),
     ...titled('### Notes', notesSection(input.notes)),

@@ -3,9 +3,11 @@
 import type { ArtifactMethod } from './artifact-service.js'
 import type { BlobOperation } from './blob-store.js'
 import type { CacheMethod } from './cache-service.js'
+import type { GitHubOperation } from './github-rest.js'
 import type { RestOperation } from './rest-api.js'
 
-export type ServiceOperation = CacheMethod | ArtifactMethod | BlobOperation | RestOperation
+export type ServiceOperation =
+  CacheMethod | ArtifactMethod | BlobOperation | RestOperation | GitHubOperation
 
 export interface Failure {
   /** HTTP status to answer with (default 500, or the status of `code` for Twirp methods). */

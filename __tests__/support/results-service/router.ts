@@ -19,6 +19,7 @@ import {
   twirpCodeFor,
   type TwirpCode
 } from './http.js'
+import { githubOperation, type GitHubOperation, type GitHubRest } from './github-rest.js'
 import { API_PREFIX, restOperation, type RestApi, type RestOperation } from './rest-api.js'
 import type { JobIdentity, Jobs } from './token.js'
 
@@ -35,6 +36,7 @@ type Route =
   | { kind: 'twirp'; operation: CacheMethod | ArtifactMethod | undefined; handler?: Handler }
   | { kind: 'blob'; operation: BlobOperation | undefined }
   | { kind: 'rest'; operation: RestOperation | undefined }
+  | { kind: 'github'; operation: GitHubOperation | undefined }
   | { kind: 'none'; operation: undefined }
 type Kind = Route['kind']
 
@@ -45,6 +47,7 @@ export interface RouterParts {
   caches: CacheService
   artifacts: ArtifactService
   rest: RestApi
+  github: GitHubRest
   faults: Faults
   jobs: Jobs
 }
@@ -64,7 +67,7 @@ export class Router {
   }
 
   async dispatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const { blobs, rest, faults, jobs } = this.parts
+    const { blobs, rest, github, faults, jobs } = this.parts
     const route = classify(req.method, url, this.twirp)
     this.track(req, res, url, route.operation)
     await faults.wait(route.operation)
@@ -79,6 +82,8 @@ export class Router {
       else if (route.kind === 'blob' && route.operation)
         await blobs.handle(req, res, url, route.operation)
       else if (route.kind === 'rest' && route.operation) rest.handle(req, res, url, route.operation)
+      else if (route.kind === 'github' && route.operation)
+        await github.handle(req, res, url.pathname.slice(API_PREFIX.length), url, route.operation)
       else throw notFound(route.kind, `no route for ${req.method} ${url.pathname}`)
     } catch (error) {
       await drain(req)
@@ -134,8 +139,11 @@ function classify(method: string | undefined, url: URL, twirp: Map<string, Handl
   }
   if (path.startsWith(BLOB_PREFIX))
     return { kind: 'blob', operation: BlobStore.operation(method, url) }
-  if (path.startsWith(`${API_PREFIX}/`))
-    return { kind: 'rest', operation: restOperation(method, url) }
+  if (path.startsWith(`${API_PREFIX}/`)) {
+    const artifacts = restOperation(method, url)
+    if (artifacts) return { kind: 'rest', operation: artifacts }
+    return { kind: 'github', operation: githubOperation(method, path.slice(API_PREFIX.length)) }
+  }
   return { kind: 'none', operation: undefined }
 }
 
