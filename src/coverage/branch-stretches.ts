@@ -3,6 +3,7 @@ import { combineTaken } from './counts.js'
 import { MAX_COUNT } from './limits.js'
 import { EMPTY_BRANCHES, type BranchTable } from './model.js'
 import { Stretches } from './stretches.js'
+import { MAX_WAYS, mergeBranchStretches } from './stretch-merge.js'
 import { sortBranchTable } from './table-sort.js'
 
 /**
@@ -11,6 +12,7 @@ import { sortBranchTable } from './table-sort.js'
  */
 export class BranchStretches {
   readonly stretches = new Stretches()
+  /** Every stretch in outcome order without repeats (false: build() sorts). */
   private sorted = true
   private cursor = -1
 
@@ -75,15 +77,13 @@ export class BranchStretches {
     }
     if (arena.owner !== own) own.openStart = arena.take(own)
     const count = arena.length
-    const inStretch = count > own.openStart
-    if (inStretch || own.bounds.length > 0) {
-      const previous = inStretch ? count - 1 : own.lastEnd() - 1
-      const order = compareAt(arena, previous, line, block, id, label)
-      if (order === 0 && inStretch) {
-        arena.taken[previous] = this.combine(arena.taken[previous] as number, taken)
+    if (count > own.openStart) {
+      const order = compareAt(arena, count - 1, line, block, id, label)
+      if (order === 0) {
+        arena.taken[count - 1] = this.combine(arena.taken[count - 1] as number, taken)
         return
       }
-      if (order >= 0) this.sorted = false
+      if (order > 0) this.sorted = false
     }
     if (count === arena.lines.length) arena.grow()
     arena.lines[count] = line
@@ -102,8 +102,17 @@ export class BranchStretches {
     this.cursor = -1
   }
 
-  /** The file's sorted branch table: a view of the arena when it arrived in order. */
-  build(): BranchTable {
+  /** Outcomes build() writes into the output arena (see FileBuilder.outputSize). */
+  outputSize(): number {
+    const bounds = this.stretches.bounds
+    return bounds.length === 2 && this.sorted ? 0 : this.stretches.total()
+  }
+
+  /**
+   * The file's sorted branch table: a view of the arena when it arrived in order, else the
+   * stretches merged (or sorted) into `output`.
+   */
+  build(output: BranchArena): BranchTable {
     const arena = this.arena
     if (arena.owner === this.stretches) arena.take(undefined)
     const bounds = this.stretches.bounds
@@ -118,9 +127,12 @@ export class BranchStretches {
         taken: arena.taken.subarray(start, end)
       }
     }
-    const sorted = sortBranchTable(arena, bounds)
-    if (sorted.saturated) this.onSaturated()
-    return sorted.table
+    const merged =
+      this.sorted && bounds.length <= 2 * MAX_WAYS
+        ? mergeBranchStretches(arena, bounds, output)
+        : sortBranchTable(arena, bounds)
+    if (merged.saturated) this.onSaturated()
+    return merged.table
   }
 
   private combine(a: number, b: number): number {

@@ -124,8 +124,6 @@ function appendedLineRun(data: Uint8Array, start: number, file: FileBuilder): nu
         continue
       }
       if (line < last) file.lineOrderBroken()
-    } else if (!file.followsEarlierLines(line)) {
-      file.lineOrderBroken()
     }
     if (count === numbers.length) {
       arena.length = count

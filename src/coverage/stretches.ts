@@ -27,6 +27,15 @@ export class Stretches implements ArenaOwner {
     return this.bounds[1] ?? 0
   }
 
+  /** Entries over all closed stretches. */
+  total(): number {
+    let total = 0
+    for (let index = 0; index < this.bounds.length; index += 2) {
+      total += (this.bounds[index + 1] as number) - (this.bounds[index] as number)
+    }
+    return total
+  }
+
   clear(): void {
     this.bounds.length = 0
     this.openStart = -1
