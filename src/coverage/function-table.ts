@@ -48,18 +48,22 @@ export class FunctionTable {
     record.hits = Math.min(total, MAX_COUNT)
   }
 
-  /** The next expected function when its (ASCII) name equals bytes [start, end) of `data`. */
+  /**
+   * The next expected function when its (ASCII) name equals bytes [start, end) of `data`. A
+   * record of another build may lack some functions (cfg'd code, other instantiations), so a
+   * few records past the expected one are tried too; a match moves the expectation past it.
+   */
   matchNext(data: Uint8Array, start: number, end: number): MutableFunction | undefined {
-    const record = this.order[this.cursor]
-    if (record === undefined || record.name.length !== end - start) return undefined
-    const name = record.name
-    for (let index = 0; index < name.length; index++) {
-      // A byte ≥ 0x80 is part of a UTF-8 sequence, never equal to one UTF-16 unit of a name.
-      const byte = data[start + index] as number
-      if (byte !== name.charCodeAt(index) || byte >= 0x80) return undefined
+    const order = this.order
+    const last = Math.min(order.length, this.cursor + LOOKAHEAD)
+    for (let index = this.cursor; index < last; index++) {
+      const record = order[index] as MutableFunction
+      if (nameIs(record.name, data, start, end)) {
+        this.cursor = index + 1
+        return record
+      }
     }
-    this.cursor++
-    return record
+    return undefined
   }
 
   /** Sorted by start line, then name (tracefiles usually list them so: then no sort). */
@@ -72,6 +76,20 @@ export class FunctionTable {
     }
     return sorted ? order.slice() : [...order].sort(compareFunctions)
   }
+}
+
+/** Functions past the expected one that matchNext tries before decoding the name. */
+const LOOKAHEAD = 8
+
+/** Whether bytes [start, end) of `data` spell `name` (ASCII only). */
+function nameIs(name: string, data: Uint8Array, start: number, end: number): boolean {
+  if (name.length !== end - start) return false
+  for (let index = 0; index < name.length; index++) {
+    // A byte ≥ 0x80 is part of a UTF-8 sequence, never equal to one UTF-16 unit of a name.
+    const byte = data[start + index] as number
+    if (byte !== name.charCodeAt(index) || byte >= 0x80) return false
+  }
+  return true
 }
 
 function compareFunctions(a: FunctionRecord, b: FunctionRecord): number {
