@@ -3,7 +3,8 @@ import { combineTaken } from './counts.js'
 import { MAX_COUNT } from './limits.js'
 import { EMPTY_BRANCHES, type BranchTable } from './model.js'
 import { Stretches } from './stretches.js'
-import { MAX_WAYS, mergeBranchStretches } from './stretch-merge.js'
+import { mergeBranchStretches } from './branch-merge.js'
+import { MAX_WAYS } from './stretch-merge.js'
 import { sortBranchTable } from './table-sort.js'
 
 /**

@@ -1,36 +1,20 @@
-import type { BranchArena, LineArena } from './arena.js'
-import { compareAt } from './branch-stretches.js'
-import { addCounts, combineTaken } from './counts.js'
+import { LineArena } from './arena.js'
+import { addCounts } from './counts.js'
 import { MAX_COUNT } from './limits.js'
-import type { BranchTable } from './model.js'
 
 /**
- * Build-time merge of a file's stretches (see FileBuilder): the base, which later records
- * were added into in place, and one stretch per record that had lines (or branch outcomes)
- * the base lacks — shards of different builds, a file listed in several blocks. Each stretch
- * is sorted and unique, so one linear pass over their heads gives the file's table, with
- * repeats summed; the result is written into an output arena shared by all files of the
- * build, so no file allocates tables of its own.
+ * Build-time merge of a file's line stretches (see FileBuilder): the base, which later records
+ * were added into in place, and one stretch per record that had lines the base lacks — shards
+ * of different builds, a file listed in several blocks. Each stretch is ascending without
+ * repeats, so two-way merges give the file's table with repeats summed. The base holds most
+ * lines, so the extra stretches are merged among themselves first (in scratch arenas) and then
+ * with the base, straight into an output arena shared by all files of the build: no file
+ * allocates tables of its own.
  *
- * A stretch head is a position in the source arena; `heads` and `ends` are reused scratch.
  * More stretches than MAX_WAYS (a file in many blocks, each with lines of its own) are left to
- * the sort (table-sort.ts), where the scan over the heads would cost more than it saves.
+ * the sort (table-sort.ts): merging them one after another would cost more than it saves.
  */
 export const MAX_WAYS = 16
-const heads = new Int32Array(MAX_WAYS)
-const ends = new Int32Array(MAX_WAYS)
-/** Above every valid line number (MAX_LINE_NUMBER is 2^24). */
-const NO_LINE = 0xffffffff
-
-function loadHeads(bounds: readonly number[]): number {
-  let total = 0
-  for (let way = 0; way < bounds.length / 2; way++) {
-    heads[way] = bounds[2 * way] as number
-    ends[way] = bounds[2 * way + 1] as number
-    total += (ends[way] as number) - (heads[way] as number)
-  }
-  return total
-}
 
 /** True when every stretch starts above the previous one's end: concatenation is the merge. */
 export function stretchesAscending(lines: Uint32Array, bounds: readonly number[]): boolean {
@@ -41,134 +25,110 @@ export function stretchesAscending(lines: Uint32Array, bounds: readonly number[]
   return true
 }
 
+/** Entries over all stretches of `bounds` (flat [start, end) pairs). */
+export function stretchTotal(bounds: readonly number[]): number {
+  let total = 0
+  for (let pair = 0; pair < bounds.length; pair += 2) {
+    total += (bounds[pair + 1] as number) - (bounds[pair] as number)
+  }
+  return total
+}
+
 export interface MergedLines {
   numbers: Uint32Array
   hits: Float64Array
   saturated: boolean
 }
 
-/** Merges the sorted, unique line stretches `bounds` (at most MAX_WAYS) into `output`. */
+/** Set by the merges below when a sum reached 2^53 - 1 and stopped there. */
+let lineSumCapped = false
+/** Where the extra stretches of a file are merged, pair by pair, before they meet its base. */
+const scratch = [new LineArena(4096), new LineArena(4096)] as const
+
+/** Merges the ascending, unique line stretches `bounds` (at most MAX_WAYS) into `output`. */
 export function mergeLineStretches(
   source: LineArena,
   bounds: readonly number[],
   output: LineArena
 ): MergedLines {
-  const ways = bounds.length / 2
-  const total = loadHeads(bounds)
+  const total = stretchTotal(bounds)
   const start = output.length
   while (start + total > output.numbers.length) output.grow()
-  const numbers = source.numbers
-  const hits = source.hits
+  lineSumCapped = false
+  // The extras merged so far: a stretch of the source, then the latest scratch arena.
+  let extras: LineArena = source
+  let extraStart = bounds[2] ?? 0
+  let extraEnd = bounds[3] ?? 0
+  for (let pair = 4; pair < bounds.length; pair += 2) {
+    const into = scratch[(pair / 2) % 2] as LineArena
+    while (total > into.numbers.length) into.grow()
+    const [from, to] = [bounds[pair] as number, bounds[pair + 1] as number]
+    extraEnd = mergeTwo(extras, extraStart, extraEnd, source, from, to, into, 0)
+    extras = into
+    extraStart = 0
+  }
+  const [baseStart, baseEnd] = [bounds[0] ?? 0, bounds[1] ?? 0]
+  const end = mergeTwo(source, baseStart, baseEnd, extras, extraStart, extraEnd, output, start)
+  output.length = end
+  return {
+    numbers: output.numbers.subarray(start, end),
+    hits: output.hits.subarray(start, end),
+    saturated: lineSumCapped
+  }
+}
+
+/** Sums two counts of one line, noting a sum that reached the cap. */
+function sum(a: number, b: number): number {
+  const total = addCounts(a, b)
+  if (total === MAX_COUNT) lineSumCapped = true
+  return total
+}
+
+/**
+ * Merges [a, aEnd) of `first` and [b, bEnd) of `second` into `output` from `at`; returns the
+ * end. Runs of `first` below the next line of `second` are copied with one comparison a line.
+ */
+function mergeTwo(
+  first: LineArena,
+  a: number,
+  aEnd: number,
+  second: LineArena,
+  b: number,
+  bEnd: number,
+  output: LineArena,
+  at: number
+): number {
+  const aNumbers = first.numbers
+  const aHits = first.hits
+  const bNumbers = second.numbers
+  const bHits = second.hits
   const outNumbers = output.numbers
   const outHits = output.hits
-  let count = start
-  let saturated = false
-  for (;;) {
-    let line = NO_LINE
-    for (let way = 0; way < ways; way++) {
-      const head = heads[way] as number
-      if (head < (ends[way] as number) && (numbers[head] as number) < line) {
-        line = numbers[head] as number
-      }
+  let count = at
+  while (a < aEnd && b < bEnd) {
+    const next = bNumbers[b] as number
+    let line = aNumbers[a] as number
+    while (line < next) {
+      outNumbers[count] = line
+      outHits[count++] = aHits[a++] as number
+      if (a === aEnd) break
+      line = aNumbers[a] as number
     }
-    if (line === NO_LINE) break
-    let sum = -1
-    for (let way = 0; way < ways; way++) {
-      const head = heads[way] as number
-      if (head < (ends[way] as number) && numbers[head] === line) {
-        const value = hits[head] as number
-        if (sum < 0) sum = value
-        else {
-          sum = addCounts(sum, value)
-          if (sum === MAX_COUNT) saturated = true
-        }
-        heads[way] = head + 1
-      }
+    if (a < aEnd && line === next) {
+      outNumbers[count] = line
+      outHits[count++] = sum(aHits[a++] as number, bHits[b++] as number)
+    } else {
+      outNumbers[count] = next
+      outHits[count++] = bHits[b++] as number
     }
-    outNumbers[count] = line
-    outHits[count++] = sum
   }
-  output.length = count
-  return {
-    numbers: outNumbers.subarray(start, count),
-    hits: outHits.subarray(start, count),
-    saturated
+  for (; a < aEnd; a++) {
+    outNumbers[count] = aNumbers[a] as number
+    outHits[count++] = aHits[a] as number
   }
-}
-
-/** Merges sorted, unique branch stretches `bounds` (at most MAX_WAYS) into `output`. */
-export function mergeBranchStretches(
-  source: BranchArena,
-  bounds: readonly number[],
-  output: BranchArena
-): { table: BranchTable; saturated: boolean } {
-  const ways = bounds.length / 2
-  const total = loadHeads(bounds)
-  const start = output.length
-  while (start + total > output.lines.length) output.grow()
-  const labelled = source.labels !== undefined
-  let count = start
-  let saturated = false
-  for (;;) {
-    let smallest = -1
-    for (let way = 0; way < ways; way++) {
-      const head = heads[way] as number
-      if (head < (ends[way] as number) && (smallest < 0 || before(source, head, smallest))) {
-        smallest = head
-      }
-    }
-    if (smallest < 0) break
-    let taken = source.taken[smallest] as number
-    const label = labelled ? source.labelAt(smallest) : undefined
-    const line = source.lines[smallest] as number
-    const block = source.blocks[smallest] as number
-    const id = source.ids[smallest] as number
-    for (let way = 0; way < ways; way++) {
-      const head = heads[way] as number
-      if (head === smallest) heads[way] = head + 1
-      else if (
-        head < (ends[way] as number) &&
-        compareAt(source, head, line, block, id, label) === 0
-      ) {
-        taken = combineTaken(taken, source.taken[head] as number)
-        if (taken === MAX_COUNT) saturated = true
-        heads[way] = head + 1
-      }
-    }
-    output.lines[count] = line
-    output.blocks[count] = block
-    output.ids[count] = id
-    output.taken[count] = taken
-    if (labelled) output.setLabel(count, label)
-    count++
+  for (; b < bEnd; b++) {
+    outNumbers[count] = bNumbers[b] as number
+    outHits[count++] = bHits[b] as number
   }
-  output.length = count
-  return { table: branchView(output, start, count, labelled), saturated }
-}
-
-/** Whether outcome `a` of the arena orders before outcome `b` (line, block, id, label). */
-function before(arena: BranchArena, a: number, b: number): boolean {
-  return (
-    compareAt(
-      arena,
-      a,
-      arena.lines[b] as number,
-      arena.blocks[b] as number,
-      arena.ids[b] as number,
-      arena.labelAt(b)
-    ) < 0
-  )
-}
-
-function branchView(arena: BranchArena, start: number, end: number, labelled: boolean) {
-  const labels: Array<string | undefined> | undefined = labelled ? [] : undefined
-  if (labels !== undefined)
-    for (let index = start; index < end; index++) labels.push(arena.labelAt(index))
-  return {
-    lines: arena.lines.subarray(start, end),
-    blocks: arena.blocks.subarray(start, end),
-    ids: arena.ids.subarray(start, end),
-    labels,
-    taken: arena.taken.subarray(start, end)
-  }
+  return count
 }
