@@ -128,6 +128,22 @@ describe('records of one file with differing lines and branches', () => {
     })
   }
 
+  it('sums a line a record repeats or lists after a later one with the base line', () => {
+    const text =
+      'SF:a.rs\nDA:1,1\nDA:2,1\nDA:3,1\nDA:9,1\nend_of_record\n' +
+      'SF:a.rs\nDA:2,10\nDA:2,100\nDA:9,1000\nDA:1,10000\nDA:5,7\nend_of_record\n' +
+      'SF:a.rs\nDA:3,20\nDA:2,200\nDA:4,2000\nend_of_record\n'
+    const report = parseLcov(Buffer.from(text), 'repeats.info')
+    expect([...fileLines(report.files.get('a.rs')!)]).toEqual([
+      [1, 10001],
+      [2, 311],
+      [3, 21],
+      [4, 2000],
+      [5, 7],
+      [9, 1001]
+    ])
+  })
+
   it('caps a sum of extra lines at 2^53 - 1 and says so', () => {
     const big = 9007199254740000
     const report = parseLcov(
