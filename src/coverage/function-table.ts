@@ -24,22 +24,34 @@ export class FunctionTable {
     return this.order.length
   }
 
-  /** Adds a function; `key` is only asked for when the name is new. */
+  /** Where the next expected function is (see matchNext). */
+  get expected(): number {
+    return this.cursor
+  }
+
+  /**
+   * Adds a function; `key` is only asked for when the name is new. A new function goes to
+   * `position` of the expected order (default: the end), so that records of later shards,
+   * which list it among the same neighbours, find it with matchNext. Returns whether it was new.
+   */
   add(
     name: string,
     start: number,
     end: number | undefined,
     hits: number,
-    key: string | ((name: string, start: number) => string)
-  ) {
+    key: string | ((name: string, start: number) => string),
+    position = this.order.length
+  ): boolean {
     const existing = this.byName.get(name)
     if (existing !== undefined) {
       this.addHits(existing, hits)
-      return
+      return false
     }
     const record = { name, start, end, hits, key: typeof key === 'string' ? key : key(name, start) }
     this.byName.set(name, record)
-    this.order.push(record)
+    if (position >= this.order.length) this.order.push(record)
+    else this.order.splice(position, 0, record)
+    return true
   }
 
   addHits(record: MutableFunction, hits: number): void {
