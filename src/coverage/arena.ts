@@ -11,8 +11,12 @@
 
 /** Anything that can own the open stretch at the end of an arena. */
 export interface ArenaOwner {
-  /** Called when another owner starts writing: the previous stretch ends at `end`. */
-  closeStretch(end: number): void
+  /**
+   * Called when another owner starts writing: the previous stretch ends at `end`, the arena's
+   * length, of `capacity`. Returns how far the arena's length moves: up by room the owner keeps
+   * free after its stretch, down by a stretch it folded into room kept earlier, or 0.
+   */
+  closeStretch(end: number, capacity: number): number
 }
 
 export class LineArena {
@@ -28,7 +32,8 @@ export class LineArena {
 
   /** Hands the end of the arena to `owner` (none: just close); returns where it starts. */
   take(owner: ArenaOwner | undefined): number {
-    this.owner?.closeStretch(this.length)
+    if (this.owner !== undefined)
+      this.length += this.owner.closeStretch(this.length, this.numbers.length)
     this.owner = owner
     return this.length
   }
@@ -63,7 +68,8 @@ export class BranchArena {
   }
 
   take(owner: ArenaOwner | undefined): number {
-    this.owner?.closeStretch(this.length)
+    if (this.owner !== undefined)
+      this.length += this.owner.closeStretch(this.length, this.lines.length)
     this.owner = owner
     return this.length
   }

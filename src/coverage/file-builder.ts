@@ -4,7 +4,7 @@ import { BranchStretches } from './branch-stretches.js'
 import { MAX_COUNT } from './limits.js'
 import { languageOf, type FileCoverage, type ReportFormat } from './model.js'
 import { FunctionTable } from './function-table.js'
-import { Stretches } from './stretches.js'
+import { LineStretches } from './line-stretches.js'
 import { MAX_WAYS, mergeLineStretches, stretchesAscending } from './stretch-merge.js'
 import { sortLineTable } from './table-sort.js'
 
@@ -17,13 +17,12 @@ import { sortLineTable } from './table-sort.js'
  * later record of the same file (another block, another shard) is matched against the base
  * with a cursor and added in place, so merging N shards of one build allocates nothing after
  * the first. Lines the base lacks (shards of different builds: cfg'd code, other features) go
- * to one extra stretch per record; each stretch is sorted, so build() merges them with the
- * base in one linear pass (stretch-merge.ts), and later records keep matching the base.
+ * to one extra stretch per record, folded into room kept after the base when it fits
+ * (line-stretches.ts); stretches that did not fit are sorted, so build() merges them with the
+ * base in one linear pass (stretch-merge.ts). Later records keep matching the base.
  */
 export class FileBuilder {
-  private readonly lines = new Stretches()
-  /** Every stretch ascending without repeats (false: build() sorts). */
-  private linesSorted = true
+  private readonly lines: LineStretches
   /** Next base index a line may match, or -1 when this record appends instead. */
   private lineCursor = -1
   readonly branchStretches: BranchStretches
@@ -41,6 +40,7 @@ export class FileBuilder {
     /** Position among the accumulator's files in first-seen order. */
     readonly order = 0
   ) {
+    this.lines = new LineStretches(arenas.lines, () => (this.saturated = true))
     this.branchStretches = new BranchStretches(arenas.branches, () => (this.saturated = true))
   }
 
@@ -48,7 +48,8 @@ export class FileBuilder {
   beginRecord(): void {
     const arena = this.arenas.lines
     if (arena.owner === this.lines) arena.take(undefined)
-    this.lineCursor = this.linesSorted && this.lines.bounds.length > 0 ? this.lines.baseStart() : -1
+    this.lineCursor =
+      this.lines.sorted && this.lines.bounds.length > 0 ? this.lines.baseStart() : -1
     this.branchStretches.beginRecord()
     this.functions.rewind()
   }
@@ -78,7 +79,7 @@ export class FileBuilder {
   }
 
   lineOrderBroken(): void {
-    this.linesSorted = false
+    this.lines.sorted = false
   }
   markSaturated(): void {
     this.saturated = true
@@ -106,7 +107,7 @@ export class FileBuilder {
         arena.hits[count - 1] = this.sum(arena.hits[count - 1] as number, hits)
         return
       }
-      if (line < last) this.linesSorted = false
+      if (line < last) this.lines.sorted = false
     }
     if (count === arena.numbers.length) arena.grow()
     arena.numbers[count] = line
@@ -181,7 +182,7 @@ export class FileBuilder {
    */
   outputSize(): { lines: number; branches: number } {
     const bounds = this.lines.bounds
-    const lines = bounds.length === 2 && this.linesSorted ? 0 : this.lines.total()
+    const lines = bounds.length === 2 && this.lines.sorted ? 0 : this.lines.total()
     return { lines, branches: this.branchStretches.outputSize() }
   }
 
@@ -209,19 +210,19 @@ export class FileBuilder {
     const arena = this.arenas.lines
     if (arena.owner === this.lines) arena.take(undefined)
     const bounds = this.lines.bounds
-    if (bounds.length === 2 && this.linesSorted) {
+    if (bounds.length === 2 && this.lines.sorted) {
       return {
         numbers: arena.numbers.subarray(bounds[0], bounds[1]),
         hits: arena.hits.subarray(bounds[0], bounds[1])
       }
     }
-    if (this.linesSorted && bounds.length <= 2 * MAX_WAYS) {
+    if (this.lines.sorted && bounds.length <= 2 * MAX_WAYS) {
       const merged = mergeLineStretches(arena, bounds, output)
       if (merged.saturated) this.saturated = true
       return merged
     }
     const table = gatherLines(arena, bounds, output)
-    if (this.linesSorted && stretchesAscending(arena.numbers, bounds)) return table
+    if (this.lines.sorted && stretchesAscending(arena.numbers, bounds)) return table
     const sorted = sortLineTable(table.numbers, table.hits)
     if (sorted.saturated) this.saturated = true
     return sorted

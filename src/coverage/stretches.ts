@@ -9,9 +9,10 @@ export class Stretches implements ArenaOwner {
   /** Start of the stretch being written, or -1. */
   openStart = -1
 
-  closeStretch(end: number): void {
+  closeStretch(end: number): number {
     if (this.openStart >= 0 && end > this.openStart) this.bounds.push(this.openStart, end)
     this.openStart = -1
+    return 0
   }
 
   /** End of the last closed stretch (0 when none). */

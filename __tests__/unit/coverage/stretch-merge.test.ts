@@ -19,6 +19,8 @@ interface Layout {
   /** Lines of record k all above those of record k-1 (stretches only need concatenating). */
   ascending?: boolean
   labels?: boolean
+  /** Share of the lines each record has (default 0.4; high: few new lines a record). */
+  density?: number
 }
 
 function recordsOf(seed: number, layout: Layout): string[] {
@@ -27,7 +29,8 @@ function recordsOf(seed: number, layout: Layout): string[] {
   for (let record = 0; record < layout.records; record++) {
     const base = layout.ascending ? record * 1000 : 0
     const lines: number[] = []
-    for (let line = base + 1; line <= base + 300; line++) if (random() < 0.4) lines.push(line)
+    const density = layout.density ?? 0.4
+    for (let line = base + 1; line <= base + 300; line++) if (random() < density) lines.push(line)
     if (layout.shuffled && record % 2 === 1) lines.reverse()
     let text = 'SF:/ws/a.rs\n'
     for (const line of lines.filter((_, index) => index % 10 === 3)) {
@@ -96,6 +99,8 @@ function tables(report: CoverageReport): { lines: string; branches: string } {
 
 const LAYOUTS: Array<[string, Layout]> = [
   ['2 records', { records: 2 }],
+  ['4 records with few new lines each (they fit after the base)', { records: 4, density: 0.95 }],
+  ['12 records with few new lines each (until they no longer fit)', { records: 12, density: 0.9 }],
   ['4 records', { records: 4 }],
   ['16 records', { records: 16 }],
   ['17 records (more than one merge pass takes)', { records: 17 }],
@@ -142,6 +147,28 @@ describe('records of one file with differing lines and branches', () => {
       [5, 7],
       [9, 1001]
     ])
+  })
+
+  it('folds new lines into the room after the base, summing a line the record repeats', () => {
+    const base = Array.from({ length: 40 }, (_, index) => `DA:${2 * index + 2},1\n`).join('')
+    const text =
+      `SF:a.rs\n${base}end_of_record\n` +
+      'SF:a.rs\nDA:2,10\nDA:2,100\nDA:5,7\nDA:81,3\nend_of_record\n' +
+      'SF:a.rs\nDA:1,5\nDA:5,1\nDA:82,2\nend_of_record\n'
+    const lines = [...fileLines(parseLcov(Buffer.from(text), 'fold.info').files.get('a.rs')!)]
+    expect(lines.slice(0, 5)).toEqual([
+      [1, 5],
+      [2, 111],
+      [4, 1],
+      [5, 8],
+      [6, 1]
+    ])
+    expect(lines.slice(-3)).toEqual([
+      [80, 1],
+      [81, 3],
+      [82, 2]
+    ])
+    expect(lines).toHaveLength(44)
   })
 
   it('caps a sum of extra lines at 2^53 - 1 and says so', () => {
