@@ -80,13 +80,24 @@ export class FunctionTable {
 
   /** Sorted by start line, then name (tracefiles usually list them so: then no sort). */
   list(): FunctionRecord[] {
-    const order = this.order
-    let sorted = true
-    for (let index = 1; sorted && index < order.length; index++) {
-      sorted =
-        compareFunctions(order[index - 1] as MutableFunction, order[index] as MutableFunction) < 0
+    const list = this.order.slice()
+    // Usually in order, or nearly: instantiations of one function listed in another order than
+    // by name. Insertion sort fixes that in place; far from sorted, the general sort takes over.
+    let budget = 4 * list.length
+    for (let index = 1; index < list.length; index++) {
+      const record = list[index] as MutableFunction
+      let at = index
+      while (at > 0 && compareFunctions(list[at - 1] as MutableFunction, record) > 0) {
+        list[at] = list[at - 1] as MutableFunction
+        at--
+        if (--budget < 0) {
+          list[at] = record
+          return list.sort(compareFunctions)
+        }
+      }
+      list[at] = record
     }
-    return sorted ? order.slice() : [...order].sort(compareFunctions)
+    return list
   }
 }
 
