@@ -2,7 +2,7 @@ import type { BranchArena } from './arena.js'
 import { combineTaken } from './counts.js'
 import { MAX_COUNT } from './limits.js'
 import { EMPTY_BRANCHES, type BranchTable } from './model.js'
-import { Stretches } from './stretches.js'
+import { OutcomeStretches } from './outcome-stretches.js'
 import { mergeBranchStretches } from './branch-merge.js'
 import { MAX_WAYS } from './stretch-merge.js'
 import { sortBranchTable } from './table-sort.js'
@@ -12,19 +12,20 @@ import { sortBranchTable } from './table-sort.js'
  * (see FileBuilder), with outcome identity (line, block, id, label) in place of the line.
  */
 export class BranchStretches {
-  readonly stretches = new Stretches()
-  /** Every stretch in outcome order without repeats (false: build() sorts). */
-  private sorted = true
+  readonly stretches: OutcomeStretches
   private cursor = -1
 
   constructor(
     readonly arena: BranchArena,
     private readonly onSaturated: () => void
-  ) {}
+  ) {
+    this.stretches = new OutcomeStretches(arena, (a, b) => this.combine(a, b))
+  }
 
   beginRecord(): void {
     if (this.arena.owner === this.stretches) this.arena.take(undefined)
-    this.cursor = this.sorted && this.stretches.bounds.length > 0 ? this.stretches.baseStart() : -1
+    const own = this.stretches
+    this.cursor = own.sorted && own.bounds.length > 0 ? own.baseStart() : -1
   }
 
   /**
@@ -84,7 +85,7 @@ export class BranchStretches {
         arena.taken[count - 1] = this.combine(arena.taken[count - 1] as number, taken)
         return
       }
-      if (order > 0) this.sorted = false
+      if (order > 0) own.sorted = false
     }
     if (count === arena.lines.length) arena.grow()
     arena.lines[count] = line
@@ -99,14 +100,13 @@ export class BranchStretches {
   drop(): void {
     if (this.arena.owner === this.stretches) this.arena.take(undefined)
     this.stretches.clear()
-    this.sorted = true
     this.cursor = -1
   }
 
   /** Outcomes build() writes into the output arena (see FileBuilder.outputSize). */
   outputSize(): number {
     const bounds = this.stretches.bounds
-    return bounds.length === 2 && this.sorted ? 0 : this.stretches.total()
+    return bounds.length === 2 && this.stretches.sorted ? 0 : this.stretches.total()
   }
 
   /**
@@ -118,7 +118,7 @@ export class BranchStretches {
     if (arena.owner === this.stretches) arena.take(undefined)
     const bounds = this.stretches.bounds
     if (bounds.length === 0) return EMPTY_BRANCHES
-    if (bounds.length === 2 && this.sorted) {
+    if (bounds.length === 2 && this.stretches.sorted) {
       const [start, end] = bounds as [number, number]
       return {
         lines: arena.lines.subarray(start, end),
@@ -129,7 +129,7 @@ export class BranchStretches {
       }
     }
     const merged =
-      this.sorted && bounds.length <= 2 * MAX_WAYS
+      this.stretches.sorted && bounds.length <= 2 * MAX_WAYS
         ? mergeBranchStretches(arena, bounds, output)
         : sortBranchTable(arena, bounds)
     if (merged.saturated) this.onSaturated()

@@ -4,21 +4,12 @@ import { MAX_COUNT } from './limits.js'
 import { Stretches } from './stretches.js'
 
 /**
- * A file's line stretches (see FileBuilder) with room kept free after the base. Shards of
- * different builds give a file lines its base lacks (cfg'd code, other features); each record
- * collects them in a stretch of its own, and when that stretch closes and fits in the room,
- * it is merged into the base there and its arena space given back. Later records then find
- * those lines in the base, and build() has one stretch to show instead of several to merge.
- *
- * The room is a quarter of the base: it holds what most files gain over four shards of
- * different builds, and costs a quarter more arena where shards agree (the pages are touched
- * anyway, as the bases around it fill them).
+ * A file's line stretches (see FileBuilder and Stretches): a quarter of the base is kept free
+ * after it, which holds what most files gain over four shards of different builds.
  */
 export class LineStretches extends Stretches {
   /** Every stretch ascending without repeats (false: build() sorts, nothing is folded). */
   sorted = true
-  /** End of the room after the base. */
-  private baseLimit = 0
 
   constructor(
     private readonly arena: LineArena,
@@ -27,20 +18,14 @@ export class LineStretches extends Stretches {
     super()
   }
 
-  override closeStretch(end: number, capacity = end): number {
-    const start = this.openStart
-    super.closeStretch(end)
-    if (start < 0 || end <= start) return 0
-    if (this.bounds.length === 2) {
-      const room = Math.min(capacity - end, ((end - start) >> 2) + 4)
-      this.baseLimit = end + room
-      return room
-    }
-    const baseEnd = this.bounds[1] as number
-    if (!this.sorted || baseEnd + (end - start) > this.baseLimit) return 0
+  protected override roomFor(length: number): number {
+    return (length >> 2) + 4
+  }
+
+  protected override fold(start: number, end: number): boolean {
+    if (!this.sorted) return false
     this.foldIntoBase(start, end)
-    this.bounds.length -= 2
-    return start - end
+    return true
   }
 
   /**
@@ -85,6 +70,5 @@ export class LineStretches extends Stretches {
   override clear(): void {
     super.clear()
     this.sorted = true
-    this.baseLimit = 0
   }
 }

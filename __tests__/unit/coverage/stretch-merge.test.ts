@@ -33,7 +33,7 @@ function recordsOf(seed: number, layout: Layout): string[] {
     for (let line = base + 1; line <= base + 300; line++) if (random() < density) lines.push(line)
     if (layout.shuffled && record % 2 === 1) lines.reverse()
     let text = 'SF:/ws/a.rs\n'
-    for (const line of lines.filter((_, index) => index % 10 === 3)) {
+    for (const line of lines.filter((line) => line % 10 === 3)) {
       const arms = 2 + Math.floor(random() * 2)
       for (let arm = 0; arm < arms; arm++) {
         const id = layout.labels && arm === 2 ? `(x > ${line}) => true` : String(arm)
@@ -169,6 +169,19 @@ describe('records of one file with differing lines and branches', () => {
       [82, 2]
     ])
     expect(lines).toHaveLength(44)
+  })
+
+  it('folds new branch outcomes after the base, combining one the record repeats', () => {
+    const base = Array.from({ length: 20 }, (_, index) => `BRDA:${index + 1},0,0,1\n`).join('')
+    const text =
+      `SF:a.rs\n${base}end_of_record\n` +
+      'SF:a.rs\nBRDA:2,0,0,1\nBRDA:2,0,0,10\nBRDA:2,0,1,-\nBRDA:21,0,0,3\nend_of_record\n' +
+      'SF:a.rs\nBRDA:1,0,0,-\nBRDA:2,0,1,4\nBRDA:21,0,1,0\nend_of_record\n'
+    const file = parseLcov(Buffer.from(text), 'fold.info').files.get('a.rs')!
+    const outcomes = [...fileBranches(file)].map((b) => `${b.line}.${b.id}=${b.taken ?? '-'}`)
+    expect(outcomes.slice(0, 4)).toEqual(['1.0=1', '2.0=12', '2.1=4', '3.0=1'])
+    expect(outcomes.slice(-3)).toEqual(['20.0=1', '21.0=3', '21.1=0'])
+    expect(outcomes).toHaveLength(23)
   })
 
   it('caps a sum of extra lines at 2^53 - 1 and says so', () => {
