@@ -49,8 +49,12 @@ export class FunctionTable {
     }
     const record = { name, start, end, hits, key: typeof key === 'string' ? key : key(name, start) }
     this.byName.set(name, record)
-    if (position >= this.order.length) this.order.push(record)
-    else this.order.splice(position, 0, record)
+    const order = this.order
+    let at = order.length
+    order.push(record)
+    // Moved by hand: splice would allocate an array of the removed elements every time.
+    for (; at > position; at--) order[at] = order[at - 1] as MutableFunction
+    order[at] = record
     return true
   }
 
