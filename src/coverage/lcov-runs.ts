@@ -35,10 +35,6 @@ function matchedLineRun(data: Uint8Array, start: number, file: FileBuilder): num
   const end = file.baseEnd
   let cursor = file.matchCursor
   let position = start
-  // Lines the base lacks (another build's shard) go to the record's own stretch: `count` is
-  // the arena's length once this run has claimed it, -1 before.
-  let count = -1
-  let stretchStart = 0
   // Digit loops written out: this loop runs once per line of every shard after the first.
   while (data[position] === 0x44 && data[position + 1] === 0x41 && data[position + 2] === COLON) {
     let at = position + 3
@@ -73,34 +69,36 @@ function matchedLineRun(data: Uint8Array, start: number, file: FileBuilder): num
       if (total >= MAX_COUNT) file.markSaturated()
       hits[cursor++] = Math.min(total, MAX_COUNT)
     } else {
-      if (count < 0) {
-        file.claimLines()
-        count = arena.length
-        stretchStart = file.lineStretchStart
-      }
-      if (count > stretchStart) {
-        const last = numbers[count - 1] as number
-        if (line === last) {
-          const total = (hits[count - 1] as number) + value
-          if (total >= MAX_COUNT) file.markSaturated()
-          hits[count - 1] = Math.min(total, MAX_COUNT)
-          continue
-        }
-        if (line < last) file.lineOrderBroken()
-      }
-      if (count === numbers.length) {
-        arena.length = count
-        arena.grow()
-        numbers = arena.numbers
-        hits = arena.hits
-      }
-      numbers[count] = line
-      hits[count++] = value
+      appendNewLine(file, line, value)
+      numbers = arena.numbers
+      hits = arena.hits
     }
   }
-  if (count >= 0) arena.length = count
   file.matchCursor = cursor
   return position
+}
+
+/**
+ * A line the base lacks (a shard of another build) goes to the record's own stretch, or adds
+ * to that stretch's last line when the record repeats it.
+ */
+function appendNewLine(file: FileBuilder, line: number, value: number): void {
+  const arena = file.claimLines()
+  const count = arena.length
+  if (count > file.lineStretchStart) {
+    const last = arena.numbers[count - 1] as number
+    if (line === last) {
+      const total = (arena.hits[count - 1] as number) + value
+      if (total >= MAX_COUNT) file.markSaturated()
+      arena.hits[count - 1] = Math.min(total, MAX_COUNT)
+      return
+    }
+    if (line < last) file.lineOrderBroken()
+  }
+  if (count === arena.numbers.length) arena.grow()
+  arena.numbers[count] = line
+  arena.hits[count] = value
+  arena.length = count + 1
 }
 
 function appendedLineRun(data: Uint8Array, start: number, file: FileBuilder): number {
