@@ -132,7 +132,9 @@ describe('records of one file with differing lines and branches', () => {
       }
     })
   }
+})
 
+describe('lines and outcomes a record repeats, lists late or adds', () => {
   it('sums a line a record repeats or lists after a later one with the base line', () => {
     const text =
       'SF:a.rs\nDA:1,1\nDA:2,1\nDA:3,1\nDA:9,1\nend_of_record\n' +
