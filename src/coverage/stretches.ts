@@ -11,6 +11,14 @@ import type { ArenaOwner } from './arena.js'
  * it is. The room costs arena where shards agree, but those pages are touched anyway, as the
  * bases around the room fill them.
  */
+/**
+ * Room is kept only while the arena stays within this share of its capacity. Readers size an
+ * arena for the shortest possible records (an lcov DA record takes 7 bytes), so room never
+ * makes it grow: with records of b bytes a line, the lines fill 7/b of the capacity, and room
+ * kept up to 60% adds 12% of it, which fits for b ≥ 8 (`DA:12,0`, the shortest real ones).
+ */
+const ROOM_LIMIT = 0.6
+
 export class Stretches implements ArenaOwner {
   readonly bounds: number[] = []
   /** Start of the stretch being written, or -1. */
@@ -28,7 +36,8 @@ export class Stretches implements ArenaOwner {
     if (start < 0 || end <= start) return 0
     this.bounds.push(start, end)
     if (this.bounds.length === 2) {
-      const room = Math.min(capacity - end, this.roomFor(end - start))
+      const wanted = this.roomFor(end - start)
+      const room = end + wanted <= capacity * ROOM_LIMIT ? wanted : 0
       this.baseLimit = end + room
       return room
     }

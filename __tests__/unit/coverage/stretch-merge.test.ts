@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { ReportAccumulator } from '../../../src/coverage/accumulator.js'
+import type { Arenas } from '../../../src/coverage/arena.js'
 import { parseLcov, readLcovInto } from '../../../src/coverage/lcov-reader.js'
 import { writeLcov } from '../../../src/coverage/lcov-writer.js'
 import { mergeReports } from '../../../src/coverage/merge.js'
@@ -134,6 +135,13 @@ describe('records of one file with differing lines and branches', () => {
   }
 })
 
+/** Reads into arenas far larger than the text, so bases keep room after them. */
+function roomy(text: string): CoverageReport {
+  const accumulator = new ReportAccumulator({ lines: 4096, branches: 4096 })
+  readLcovInto(accumulator, Buffer.from(text), 'fold.info')
+  return accumulator.build()
+}
+
 describe('lines and outcomes a record repeats, lists late or adds', () => {
   it('sums a line a record repeats or lists after a later one with the base line', () => {
     const text =
@@ -157,7 +165,7 @@ describe('lines and outcomes a record repeats, lists late or adds', () => {
       `SF:a.rs\n${base}end_of_record\n` +
       'SF:a.rs\nDA:2,10\nDA:2,100\nDA:5,7\nDA:81,3\nend_of_record\n' +
       'SF:a.rs\nDA:1,5\nDA:5,1\nDA:82,2\nend_of_record\n'
-    const lines = [...fileLines(parseLcov(Buffer.from(text), 'fold.info').files.get('a.rs')!)]
+    const lines = [...fileLines(roomy(text).files.get('a.rs')!)]
     expect(lines.slice(0, 5)).toEqual([
       [1, 5],
       [2, 111],
@@ -179,11 +187,24 @@ describe('lines and outcomes a record repeats, lists late or adds', () => {
       `SF:a.rs\n${base}end_of_record\n` +
       'SF:a.rs\nBRDA:2,0,0,1\nBRDA:2,0,0,10\nBRDA:2,0,1,-\nBRDA:21,0,0,3\nend_of_record\n' +
       'SF:a.rs\nBRDA:1,0,0,-\nBRDA:2,0,1,4\nBRDA:21,0,1,0\nend_of_record\n'
-    const file = parseLcov(Buffer.from(text), 'fold.info').files.get('a.rs')!
+    const file = roomy(text).files.get('a.rs')!
     const outcomes = [...fileBranches(file)].map((b) => `${b.line}.${b.id}=${b.taken ?? '-'}`)
     expect(outcomes.slice(0, 4)).toEqual(['1.0=1', '2.0=12', '2.1=4', '3.0=1'])
     expect(outcomes.slice(-3)).toEqual(['20.0=1', '21.0=3', '21.1=0'])
     expect(outcomes).toHaveLength(23)
+  })
+
+  it('keeps no room that would make the arena of a dense tracefile grow', () => {
+    const record = Array.from({ length: 90 }, (_, index) => `DA:${index + 10},0\n`).join('')
+    let text = ''
+    for (let file = 0; file < 2000; file++) text += `SF:${file}\n${record}end_of_record\n`
+    // Sized as parseLcov sizes it: for 7-byte records; these take 8 bytes and a bit more.
+    const accumulator = new ReportAccumulator({ lines: text.length / 7 + 16 })
+    const arena = (accumulator as unknown as { arenas: Arenas }).arenas.lines
+    const capacity = arena.numbers.length
+    readLcovInto(accumulator, Buffer.from(text), 'dense.info')
+    expect(accumulator.build().files.size).toBe(2000)
+    expect(arena.numbers.length).toBe(capacity)
   })
 
   it('caps a sum of extra lines at 2^53 - 1 and says so', () => {
