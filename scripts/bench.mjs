@@ -1,8 +1,12 @@
-// npm run bench — merge 4 seeded lcov shards (4,000 files × 500 lines, FN/FNDA and BRDA
-// records, ~22 MiB each) with this engine's CLI, grcov and `lcov -a`; report wall time and
-// peak RSS (median of several runs, each tool a separate child process measured by
-// /usr/bin/time), the ratios, whether the three outputs agree, and MB/s for reading a 50 MB
-// coverage.py-style Cobertura file and a 50 MB coverage.py JSON file in-process.
+// npm run bench — merge 4 seeded lcov shards (about 4,000 files × 500 lines each, FN/FNDA and
+// BRDA records, ~22 MiB each) with this engine's CLI, grcov and `lcov -a`, in two cases:
+//   - same shape: the shards share files, lines, functions and branches; only counts differ;
+//   - differing shapes: shards of different builds (cfg'd blocks, per-shard functions and
+//     branch arms, files missing from some shards or present in one only), see generate.mjs.
+// For each case: wall time and peak RSS (median of several runs, each tool a separate child
+// process measured by /usr/bin/time), the ratios, and whether the three outputs agree. Then
+// MB/s for reading a 50 MB coverage.py-style Cobertura file and a 50 MB coverage.py JSON file
+// in-process.
 //
 // "ours" is `node dist/cli.js merge --format lcov` as built from src/cli.ts, run by the node
 // that runs this script (under `npm run bench`, the project's Node 24 — the action's runtime);
@@ -10,26 +14,25 @@
 // --threads 2" splits the inputs with a worker thread; "ours, all 3 outputs" also writes
 // cobertura.xml and coverage-summary.json (not comparable to the peers, shown for scale).
 //
-// Environment: BENCH_RUNS (default 5), BENCH_LCOV_RUNS (default 3), BENCH_KEEP=1 keeps the
-// temporary directory.
+// Environment: BENCH_RUNS (default 5), BENCH_LCOV_RUNS (default 1: one lcov -a run takes about
+// 30 s, and its output is needed for the agreement check), BENCH_CASES (default
+// `same,differing`), BENCH_KEEP=1 keeps the temporary directory.
 import { build } from 'esbuild'
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { compareOutputs } from './bench/compare.mjs'
-import {
-  benchShape,
-  writeCoberturaReport,
-  writeCoveragePyJson,
-  writeLcovShard
-} from './bench/generate.mjs'
+import { benchShape, differingShapes, writeLcovShard } from './bench/generate.mjs'
+import { median, measure, report } from './bench/measure.mjs'
+import { writeCoberturaReport, writeCoveragePyJson } from './bench/python-reports.mjs'
 import { ensureTools } from './bench/tools.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
-const LCOV_RUNS = Number(process.env.BENCH_LCOV_RUNS ?? 3)
+const LCOV_RUNS = Number(process.env.BENCH_LCOV_RUNS ?? 1)
+const CASES = (process.env.BENCH_CASES ?? 'same,differing').split(',')
 const ROOT = '/bench/workspace'
+const SIZE = { files: 4000, linesPerFile: 500 }
 
 ensureTools()
 const work = mkdtempSync(join(tmpdir(), 'mc-bench-'))
@@ -48,92 +51,84 @@ await build({
 })
 const engine = await import(join(work, 'engine.mjs'))
 
-const shape = benchShape({ files: 4000, linesPerFile: 500, shapeSeed: 1 })
-const shards = [0, 1, 2, 3].map((index) => join(work, `shard${index}.info`))
-shards.forEach((path, index) => writeLcovShard(path, shape, 100 + index))
-const mib = (path) => (statSync(path).size / 1048576).toFixed(1)
-console.log(
-  `inputs: ${shards.map(mib).join(' + ')} MiB of lcov (seeded; same shapes, different counts)`
-)
-
-const outputs = {
-  ours: join(work, 'ours', 'lcov.info'),
-  grcov: join(work, 'grcov.info'),
-  lcov: join(work, 'lcov.info')
+const cases = {
+  same: {
+    title: 'same shape (same files, lines, functions and branches; different counts)',
+    shapes: () => {
+      const shape = benchShape({ ...SIZE, shapeSeed: 1 })
+      return [shape, shape, shape, shape]
+    },
+    countSeed: 100
+  },
+  differing: {
+    title: 'differing shapes (per-shard lines, functions, branches and files; different counts)',
+    shapes: () => differingShapes({ ...SIZE, shards: 4, shapeSeed: 2 }),
+    countSeed: 200
+  }
 }
-const node = process.execPath
-const oursArgs = (...extra) => [node, join(work, 'cli.mjs'), 'merge', '--root', ROOT, ...extra]
-const tools = {
-  ours: oursArgs('--format', 'lcov', '-o', join(work, 'ours'), ...shards),
-  'ours --threads 2': oursArgs(
-    '--threads',
-    '2',
-    '--format',
-    'lcov',
+
+/** The commands of one case: ours (three ways), grcov and lcov -a over `shards`. */
+function commands(dir, shards) {
+  const oursArgs = (output, ...extra) => [
+    process.execPath,
+    join(work, 'cli.mjs'),
+    'merge',
+    '--root',
+    ROOT,
+    ...extra,
     '-o',
-    join(work, 'ours2'),
+    join(dir, output),
     ...shards
-  ),
-  'ours, all 3 outputs': oursArgs('-o', join(work, 'ours3'), ...shards),
-  grcov: ['grcov', ...shards, '--branch', '-t', 'lcov', '-o', outputs.grcov],
-  'lcov -a': [
-    'lcov',
-    '--rc',
-    'lcov_branch_coverage=1',
-    '--quiet',
-    ...shards.flatMap((shard) => ['-a', shard]),
-    '-o',
-    outputs.lcov
   ]
-}
-
-/** Wall seconds and peak RSS (KiB) of one child, as GNU time reports them. */
-function timed(argv) {
-  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', ...argv], { encoding: 'utf8' })
-  const line = result.stderr.split('\n').find((text) => text.startsWith('BENCH '))
-  if (result.status !== 0 || line === undefined) {
-    throw new Error(`${argv.join(' ')} failed (${result.status}):\n${result.stderr.slice(-2000)}`)
+  const lcovArgs = shards.flatMap((shard) => ['-a', shard])
+  return {
+    ours: oursArgs('ours', '--format', 'lcov'),
+    'ours --threads 2': oursArgs('ours2', '--threads', '2', '--format', 'lcov'),
+    grcov: ['grcov', ...shards, '--branch', '-t', 'lcov', '-o', join(dir, 'grcov.info')],
+    'ours, all 3 outputs': oursArgs('ours3'),
+    'lcov -a': [
+      'lcov',
+      '--rc',
+      'lcov_branch_coverage=1',
+      '--quiet',
+      ...lcovArgs,
+      '-o',
+      join(dir, 'lcov.info')
+    ]
   }
-  const [, wall, rss] = line.split(' ')
-  return { wall: Number(wall), rss: Number(rss) }
 }
 
-const samples = Object.fromEntries(Object.keys(tools).map((name) => [name, []]))
-console.log(`timing: ${RUNS} runs each, interleaved (lcov -a: ${LCOV_RUNS}), load ${load()}`)
-for (let run = 0; run < RUNS; run++) {
-  for (const name of ['ours', 'ours --threads 2', 'grcov', 'ours, all 3 outputs']) {
-    samples[name].push(timed(tools[name]))
+for (const name of CASES) {
+  const benchCase = cases[name]
+  if (benchCase === undefined) throw new Error(`BENCH_CASES: unknown case ${name}`)
+  const dir = join(work, name)
+  mkdirSync(dir)
+  const shards = benchCase.shapes().map((shape, index) => {
+    const path = join(dir, `shard${index}.info`)
+    writeLcovShard(path, shape, benchCase.countSeed + index)
+    return path
+  })
+  const mib = (path) => (statSync(path).size / 1048576).toFixed(1)
+  console.log(`\n## ${benchCase.title}`)
+  console.log(`inputs: ${shards.map(mib).join(' + ')} MiB of lcov (seeded)`)
+  console.log(`timing: ${RUNS} runs each, interleaved (lcov -a: ${LCOV_RUNS}), load ${load()}`)
+  const results = measure(commands(dir, shards), {
+    runs: Math.max(RUNS, LCOV_RUNS, 1),
+    slow: ['lcov -a'],
+    slowRuns: Math.max(LCOV_RUNS, 1)
+  })
+  console.log('')
+  for (const line of report(results, ['grcov', 'lcov -a'])) console.log(line)
+  console.log(`load average after timing: ${load()}`)
+  console.log('\nagreement (each output parsed by the engine):')
+  const outputs = {
+    ours: join(dir, 'ours', 'lcov.info'),
+    grcov: join(dir, 'grcov.info'),
+    lcov: join(dir, 'lcov.info')
   }
-  if (run < LCOV_RUNS) samples['lcov -a'].push(timed(tools['lcov -a']))
+  for (const line of compareOutputs(engine, outputs, ROOT)) console.log(`  ${line}`)
+  if (process.env.BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true })
 }
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const results = Object.fromEntries(
-  Object.entries(samples).map(([name, runs]) => [
-    name,
-    { wall: median(runs.map((r) => r.wall)), rss: median(runs.map((r) => r.rss)), runs }
-  ])
-)
-
-console.log('\n| tool | median wall (s) | median peak RSS (MiB) | runs (s) |')
-console.log('|---|---:|---:|---|')
-for (const [name, result] of Object.entries(results)) {
-  const runs = result.runs.map((r) => r.wall.toFixed(2)).join(' ')
-  console.log(
-    `| ${name} | ${result.wall.toFixed(2)} | ${(result.rss / 1024).toFixed(0)} | ${runs} |`
-  )
-}
-const ours = results.ours
-for (const peer of ['grcov', 'lcov -a']) {
-  const ratio = ours.wall / results[peer].wall
-  const rss = ours.rss / results[peer].rss
-  console.log(`ours / ${peer}: time ${ratio.toFixed(2)}, peak RSS ${rss.toFixed(2)}`)
-}
-const target = ours.wall / results.grcov.wall <= 0.5 && ours.rss <= results.grcov.rss
-console.log(`target (time ratio to grcov ≤ 0.5, peak RSS ≤ grcov's): ${target ? 'met' : 'NOT met'}`)
-console.log(`load average after timing: ${load()}`)
-
-console.log('\nagreement (each output parsed by the engine):')
-for (const line of compareOutputs(engine, outputs, ROOT)) console.log(`  ${line}`)
 
 console.log('\nin-process read speed (median of 3 parses):')
 const bigXml = join(work, 'coveragepy-50mb.xml')
@@ -149,9 +144,9 @@ for (const [label, path, parse] of [
   let lines = 0
   for (let run = 0; run < 3; run++) {
     const started = performance.now()
-    const report = parse(data, path)
+    const parsed = parse(data, path)
     times.push(performance.now() - started)
-    lines = engine.summarize(report).totals.lines.found
+    lines = engine.summarize(parsed).totals.lines.found
   }
   const seconds = median(times) / 1000
   console.log(

@@ -1,5 +1,12 @@
-// Seeded generators for the benchmark inputs. Every shard of one run has the same file shapes
-// (files, instrumented lines, functions, branches); only the counts differ, as in a sharded CI run.
+// Seeded generators for the benchmark's lcov shards. Two cases:
+//   - same shape: every shard has the same files, instrumented lines, functions and branches;
+//     only the counts differ (one build's tests split over several runners);
+//   - differing shapes: shards of different builds (operating systems, feature sets). cfg'd
+//     blocks give each shard its own line set, functions and branches per file; generic
+//     functions have per-shard instantiations; some files are missing from some shards and a
+//     few (platform modules) exist in one shard only. Every shard lists the files it has in
+//     one common order, as a coverage tool does.
+// A file shape is { path, lines, functions: [{ start, name }], branches: [{ line, outcomes }] }.
 import { closeSync, openSync, writeSync } from 'node:fs'
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed always gives the same shard. */
@@ -22,9 +29,19 @@ function hitCount(random) {
   return Math.floor(random() * 5_000_000)
 }
 
+/** Instrumented line numbers: mostly consecutive, with gaps of 1–3 lines. */
+function nextLine(random, line) {
+  return line + (random() < 0.7 ? 1 : 2 + Math.floor(random() * 3))
+}
+
+function filePath(index) {
+  return `/bench/workspace/src/module_${String(index % 97).padStart(2, '0')}/file_${index}.rs`
+}
+
 /**
- * The shape shared by all shards: per file, which lines are instrumented, where functions start
- * and which lines carry a two-way branch. Derived from `shapeSeed` only.
+ * The shape shared by all shards of the same-shape case: per file, which lines are
+ * instrumented, where functions start and which lines carry a two-way branch. Derived from
+ * `shapeSeed` only.
  */
 export function benchShape({ files, linesPerFile, shapeSeed }) {
   const random = seededRandom(shapeSeed)
@@ -33,20 +50,109 @@ export function benchShape({ files, linesPerFile, shapeSeed }) {
     const lines = []
     let line = 1
     while (lines.length < linesPerFile) {
-      line += random() < 0.7 ? 1 : 2 + Math.floor(random() * 3)
+      line = nextLine(random, line)
       lines.push(line)
     }
-    const functionStarts = lines.filter((_, position) => position % 50 === 0)
-    const branchLines = lines.filter((_, position) => position % 25 === 7)
-    const directory = `src/module_${String(index % 97).padStart(2, '0')}`
     shape.push({
-      path: `/bench/workspace/${directory}/file_${index}.rs`,
+      path: filePath(index),
       lines,
-      functionStarts,
-      branchLines
+      functions: lines
+        .filter((_, position) => position % 50 === 0)
+        .map((start) => ({ start, name: `fn_${start}` })),
+      branches: lines
+        .filter((_, position) => position % 25 === 7)
+        .map((branchLine) => ({ line: branchLine, outcomes: 2 }))
     })
   }
   return shape
+}
+
+/** A non-empty subset of `shards` shards as a bit mask, each shard in with probability ½. */
+function someShards(random, shards) {
+  for (;;) {
+    let mask = 0
+    for (let shard = 0; shard < shards; shard++) if (random() < 0.5) mask |= 1 << shard
+    if (mask !== 0) return mask
+  }
+}
+
+/**
+ * One file of the differing-shapes case over all shards: every line, function and branch
+ * carries the mask of the shards that have it. About a quarter of the lines lie in cfg'd
+ * blocks of 3–20 lines that each shard has with probability ½; `linesPerFile` is scaled so a
+ * shard has about `linesPerFile` lines, like the same-shape case.
+ */
+function differingFile(random, path, linesPerFile, fileMask, shards) {
+  const lines = []
+  const masks = []
+  let line = 1
+  while (lines.length < linesPerFile * 1.14) {
+    const cfg = random() < 0.03
+    const mask = cfg ? someShards(random, shards) & fileMask || fileMask : fileMask
+    const length = cfg ? 3 + Math.floor(random() * 18) : 1
+    for (let index = 0; index < length; index++) {
+      line = nextLine(random, line)
+      lines.push(line)
+      masks.push(mask)
+    }
+  }
+  const functions = []
+  const branches = []
+  lines.forEach((start, position) => {
+    const mask = masks[position]
+    if (position % 50 === 0) {
+      functions.push({ start, name: `fn_${start}`, mask })
+      // A generic function: each instantiation exists where its type argument is used.
+      if (random() < 0.3) {
+        for (const type of ['u32', 'String']) {
+          const instances = someShards(random, shards) & mask
+          if (instances !== 0)
+            functions.push({ start, name: `fn_${start}::<${type}>`, mask: instances })
+        }
+      }
+    }
+    if (position % 25 === 7) {
+      // A match that gains an arm under some features: 3 outcomes there, 2 elsewhere.
+      const wider = random() < 0.15 ? someShards(random, shards) : 0
+      branches.push({ line: start, mask, wider })
+    }
+  })
+  return { path, lines, masks, functions, branches, mask: fileMask }
+}
+
+/** What shard `shard` sees of a differingFile. */
+function projectFile(file, shard) {
+  const bit = 1 << shard
+  return {
+    path: file.path,
+    lines: file.lines.filter((_, position) => (file.masks[position] & bit) !== 0),
+    functions: file.functions.filter((record) => (record.mask & bit) !== 0),
+    branches: file.branches
+      .filter((branch) => (branch.mask & bit) !== 0)
+      .map((branch) => ({ line: branch.line, outcomes: (branch.wider & bit) !== 0 ? 3 : 2 }))
+  }
+}
+
+/**
+ * Per-shard shapes of the differing-shapes case: 4% of the files are missing from some shards,
+ * and about 1% more exist in one shard only. Derived from `shapeSeed` only.
+ */
+export function differingShapes({ files, linesPerFile, shards, shapeSeed }) {
+  const random = seededRandom(shapeSeed)
+  const everyShard = (1 << shards) - 1
+  const all = []
+  for (let index = 0; index < files; index++) {
+    const mask = random() < 0.04 ? someShards(random, shards) : everyShard
+    all.push(differingFile(random, filePath(index), linesPerFile, mask, shards))
+    if (random() < 0.01) {
+      const platform = `/bench/workspace/src/platform/os_${index}.rs`
+      const only = 1 << Math.floor(random() * shards)
+      all.push(differingFile(random, platform, linesPerFile, only, shards))
+    }
+  }
+  return Array.from({ length: shards }, (_, shard) =>
+    all.filter((file) => (file.mask & (1 << shard)) !== 0).map((file) => projectFile(file, shard))
+  )
 }
 
 /** Writes one lcov shard for `shape` with counts from `countSeed`; returns the byte size. */
@@ -61,24 +167,26 @@ export function writeLcovShard(path, shape, countSeed) {
   }
   for (const file of shape) {
     buffer += `TN:\nSF:${file.path}\n`
-    for (const start of file.functionStarts) buffer += `FN:${start},fn_${start}\n`
+    for (const record of file.functions) buffer += `FN:${record.start},${record.name}\n`
     let functionsHit = 0
-    for (const start of file.functionStarts) {
+    for (const record of file.functions) {
       const hits = random() < 0.3 ? 0 : hitCount(random)
       if (hits > 0) functionsHit++
-      buffer += `FNDA:${hits},fn_${start}\n`
+      buffer += `FNDA:${hits},${record.name}\n`
     }
-    buffer += `FNF:${file.functionStarts.length}\nFNH:${functionsHit}\n`
+    buffer += `FNF:${file.functions.length}\nFNH:${functionsHit}\n`
+    let branchesFound = 0
     let branchesHit = 0
-    for (const line of file.branchLines) {
+    for (const { line, outcomes } of file.branches) {
       const reached = random() < 0.8
-      for (let branch = 0; branch < 2; branch++) {
+      for (let branch = 0; branch < outcomes; branch++) {
         const taken = reached ? hitCount(random) : '-'
         if (reached && taken > 0) branchesHit++
         buffer += `BRDA:${line},0,${branch},${taken}\n`
       }
+      branchesFound += outcomes
     }
-    buffer += `BRF:${file.branchLines.length * 2}\nBRH:${branchesHit}\n`
+    buffer += `BRF:${branchesFound}\nBRH:${branchesHit}\n`
     let linesHit = 0
     for (const line of file.lines) {
       const hits = hitCount(random)
@@ -89,94 +197,6 @@ export function writeLcovShard(path, shape, countSeed) {
     if (buffer.length > 1 << 20) flush()
   }
   flush()
-  closeSync(fd)
-  return size
-}
-
-/** One coverage.py-like Python file: statements, hits 0/1, some two-way branch lines. */
-function pythonFile(random, index) {
-  const statements = []
-  let line = 1
-  const count = 80 + Math.floor(random() * 400)
-  while (statements.length < count) {
-    line += random() < 0.6 ? 1 : 2 + Math.floor(random() * 4)
-    statements.push(line)
-  }
-  const executed = statements.filter(() => random() < 0.85)
-  const executedSet = new Set(executed)
-  const missing = statements.filter((statement) => !executedSet.has(statement))
-  const branchLines = statements.filter((_, position) => position % 9 === 4)
-  const arcs = branchLines.map((from) => [
-    [from, from + 1, executedSet.has(from) && random() < 0.8],
-    [from, random() < 0.2 ? -1 : from + 3, executedSet.has(from) && random() < 0.6]
-  ])
-  const directory = `pkg${index % 50}/sub${index % 7}`
-  return { path: `${directory}/mod_${index}.py`, statements, executed, missing, arcs }
-}
-
-/** A coverage.py-style Cobertura report of about `targetBytes`. */
-export function writeCoberturaReport(path, targetBytes, seed) {
-  const random = seededRandom(seed)
-  const fd = openSync(path, 'w')
-  let size = writeSync(
-    fd,
-    '<?xml version="1.0" ?>\n<coverage version="7.6.1" timestamp="0" lines-valid="0" lines-covered="0" line-rate="0" branches-covered="0" branches-valid="0" branch-rate="0" complexity="0">\n\t<!-- Generated by coverage.py -->\n\t<sources>\n\t\t<source>/bench/workspace</source>\n\t</sources>\n\t<packages>\n'
-  )
-  for (let index = 0; size < targetBytes; index++) {
-    const file = pythonFile(random, index)
-    const arcsByLine = new Map(file.arcs.map((pair) => [pair[0][0], pair]))
-    let text = `\t\t<package name="${file.path.replace(/\/[^/]*$/, '').replace(/\//g, '.')}" line-rate="0.8" branch-rate="0.7" complexity="0">\n\t\t\t<classes>\n`
-    text += `\t\t\t\t<class name="mod_${index}.py" filename="${file.path}" complexity="0" line-rate="0.8" branch-rate="0.7">\n\t\t\t\t\t<methods/>\n\t\t\t\t\t<lines>\n`
-    const executed = new Set(file.executed)
-    for (const statement of file.statements) {
-      const hits = executed.has(statement) ? 1 : 0
-      const arcs = arcsByLine.get(statement)
-      if (arcs === undefined) text += `\t\t\t\t\t\t<line number="${statement}" hits="${hits}"/>\n`
-      else {
-        const covered = arcs.filter((arc) => arc[2]).length
-        text += `\t\t\t\t\t\t<line number="${statement}" hits="${hits}" branch="true" condition-coverage="${covered * 50}% (${covered}/2)"${covered < 2 ? ` missing-branches="${arcs.find((arc) => !arc[2])[1]}"` : ''}/>\n`
-      }
-    }
-    text += '\t\t\t\t\t</lines>\n\t\t\t\t</class>\n\t\t\t</classes>\n\t\t</package>\n'
-    size += writeSync(fd, text)
-  }
-  size += writeSync(fd, '\t</packages>\n</coverage>\n')
-  closeSync(fd)
-  return size
-}
-
-/** A coverage.py JSON (format 3) report of about `targetBytes`. */
-export function writeCoveragePyJson(path, targetBytes, seed) {
-  const random = seededRandom(seed)
-  const fd = openSync(path, 'w')
-  let size = writeSync(
-    fd,
-    '{"meta": {"format": 3, "version": "7.6.1", "timestamp": "2025-01-01T00:00:00", "branch_coverage": true, "show_contexts": false}, "files": {'
-  )
-  for (let index = 0; size < targetBytes; index++) {
-    const file = pythonFile(random, index)
-    const executedBranches = file.arcs
-      .flat()
-      .filter((arc) => arc[2])
-      .map((arc) => [arc[0], arc[1]])
-    const missingBranches = file.arcs
-      .flat()
-      .filter((arc) => !arc[2])
-      .map((arc) => [arc[0], arc[1]])
-    const entry = {
-      executed_lines: file.executed,
-      summary: { covered_lines: file.executed.length, num_statements: file.statements.length },
-      missing_lines: file.missing,
-      excluded_lines: [],
-      executed_branches: executedBranches,
-      missing_branches: missingBranches
-    }
-    size += writeSync(
-      fd,
-      `${index === 0 ? '' : ', '}${JSON.stringify(file.path)}: ${JSON.stringify(entry)}`
-    )
-  }
-  size += writeSync(fd, '}, "totals": {}}\n')
   closeSync(fd)
   return size
 }

@@ -100,8 +100,20 @@ export class ReportAccumulator {
     this.built = true
     const files = new Map<string, FileCoverage>()
     const saturated: string[] = []
+    // Every stretch is closed now; tables that are no view of one stretch go into one output
+    // arena pair sized for all of them.
+    this.arenas.lines.take(undefined)
+    this.arenas.branches.take(undefined)
+    let outputLines = 0
+    let outputBranches = 0
+    for (const builder of this.order) {
+      const size = builder.outputSize()
+      outputLines += size.lines
+      outputBranches += size.branches
+    }
+    const output = createArenas(outputLines, outputBranches)
     for (const [path, builder] of this.builders) {
-      files.set(path, builder.build())
+      files.set(path, builder.build(output))
       if (builder.saturated) saturated.push(path)
     }
     const notes = [...this.notes]

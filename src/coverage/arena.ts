@@ -11,8 +11,12 @@
 
 /** Anything that can own the open stretch at the end of an arena. */
 export interface ArenaOwner {
-  /** Called when another owner starts writing: the previous stretch ends at `end`. */
-  closeStretch(end: number): void
+  /**
+   * Called when another owner starts writing: the previous stretch ends at `end`, the arena's
+   * length, of `capacity`. Returns how far the arena's length moves: up by room the owner keeps
+   * free after its stretch, down by a stretch it folded into room kept earlier, or 0.
+   */
+  closeStretch(end: number, capacity: number): number
 }
 
 export class LineArena {
@@ -28,7 +32,8 @@ export class LineArena {
 
   /** Hands the end of the arena to `owner` (none: just close); returns where it starts. */
   take(owner: ArenaOwner | undefined): number {
-    this.owner?.closeStretch(this.length)
+    if (this.owner !== undefined)
+      this.length += this.owner.closeStretch(this.length, this.numbers.length)
     this.owner = owner
     return this.length
   }
@@ -63,7 +68,8 @@ export class BranchArena {
   }
 
   take(owner: ArenaOwner | undefined): number {
-    this.owner?.closeStretch(this.length)
+    if (this.owner !== undefined)
+      this.length += this.owner.closeStretch(this.length, this.lines.length)
     this.owner = owner
     return this.length
   }
@@ -102,6 +108,19 @@ export interface Arenas {
   readonly branches: BranchArena
 }
 
+/**
+ * Largest branch arena made up front (10 MiB); beyond it the arena grows when it fills.
+ * Readers bound branch outcomes by the shortest BRDA record (13 bytes), which for a 22 MB
+ * tracefile reserves 37 MB for the 160,000 outcomes such a file holds. Reserved ArrayBuffer
+ * memory counts against the garbage collector's 64 MB allowance for memory outside its heap:
+ * with the line arena it passed that at once, which forced a full collection at startup and
+ * left a low heap limit, so a second full collection (12–30 ms on the bench shards) followed.
+ */
+const BRANCH_ARENA_START = 1 << 19
+
 export function createArenas(estimatedLines: number, estimatedBranches: number): Arenas {
-  return { lines: new LineArena(estimatedLines), branches: new BranchArena(estimatedBranches) }
+  return {
+    lines: new LineArena(estimatedLines),
+    branches: new BranchArena(Math.min(estimatedBranches, BRANCH_ARENA_START))
+  }
 }

@@ -2,7 +2,9 @@ import type { BranchArena } from './arena.js'
 import { combineTaken } from './counts.js'
 import { MAX_COUNT } from './limits.js'
 import { EMPTY_BRANCHES, type BranchTable } from './model.js'
-import { Stretches } from './stretches.js'
+import { OutcomeStretches } from './outcome-stretches.js'
+import { mergeBranchStretches } from './branch-merge.js'
+import { MAX_WAYS } from './stretch-merge.js'
 import { sortBranchTable } from './table-sort.js'
 
 /**
@@ -10,18 +12,20 @@ import { sortBranchTable } from './table-sort.js'
  * (see FileBuilder), with outcome identity (line, block, id, label) in place of the line.
  */
 export class BranchStretches {
-  readonly stretches = new Stretches()
-  private sorted = true
+  readonly stretches: OutcomeStretches
   private cursor = -1
 
   constructor(
     readonly arena: BranchArena,
     private readonly onSaturated: () => void
-  ) {}
+  ) {
+    this.stretches = new OutcomeStretches(arena, (a, b) => this.combine(a, b))
+  }
 
   beginRecord(): void {
     if (this.arena.owner === this.stretches) this.arena.take(undefined)
-    this.cursor = this.sorted && this.stretches.bounds.length > 0 ? this.stretches.baseStart() : -1
+    const own = this.stretches
+    this.cursor = own.sorted && own.bounds.length > 0 ? own.baseStart() : -1
   }
 
   /**
@@ -75,15 +79,13 @@ export class BranchStretches {
     }
     if (arena.owner !== own) own.openStart = arena.take(own)
     const count = arena.length
-    const inStretch = count > own.openStart
-    if (inStretch || own.bounds.length > 0) {
-      const previous = inStretch ? count - 1 : own.lastEnd() - 1
-      const order = compareAt(arena, previous, line, block, id, label)
-      if (order === 0 && inStretch) {
-        arena.taken[previous] = this.combine(arena.taken[previous] as number, taken)
+    if (count > own.openStart) {
+      const order = compareAt(arena, count - 1, line, block, id, label)
+      if (order === 0) {
+        arena.taken[count - 1] = this.combine(arena.taken[count - 1] as number, taken)
         return
       }
-      if (order >= 0) this.sorted = false
+      if (order > 0) own.sorted = false
     }
     if (count === arena.lines.length) arena.grow()
     arena.lines[count] = line
@@ -98,17 +100,25 @@ export class BranchStretches {
   drop(): void {
     if (this.arena.owner === this.stretches) this.arena.take(undefined)
     this.stretches.clear()
-    this.sorted = true
     this.cursor = -1
   }
 
-  /** The file's sorted branch table: a view of the arena when it arrived in order. */
-  build(): BranchTable {
+  /** Outcomes build() writes into the output arena (see FileBuilder.outputSize). */
+  outputSize(): number {
+    const bounds = this.stretches.bounds
+    return bounds.length === 2 && this.stretches.sorted ? 0 : this.stretches.total()
+  }
+
+  /**
+   * The file's sorted branch table: a view of the arena when it arrived in order, else the
+   * stretches merged (or sorted) into `output`.
+   */
+  build(output: BranchArena): BranchTable {
     const arena = this.arena
     if (arena.owner === this.stretches) arena.take(undefined)
     const bounds = this.stretches.bounds
     if (bounds.length === 0) return EMPTY_BRANCHES
-    if (bounds.length === 2 && this.sorted) {
+    if (bounds.length === 2 && this.stretches.sorted) {
       const [start, end] = bounds as [number, number]
       return {
         lines: arena.lines.subarray(start, end),
@@ -118,9 +128,12 @@ export class BranchStretches {
         taken: arena.taken.subarray(start, end)
       }
     }
-    const sorted = sortBranchTable(arena, bounds)
-    if (sorted.saturated) this.onSaturated()
-    return sorted.table
+    const merged =
+      this.stretches.sorted && bounds.length <= 2 * MAX_WAYS
+        ? mergeBranchStretches(arena, bounds, output)
+        : sortBranchTable(arena, bounds)
+    if (merged.saturated) this.onSaturated()
+    return merged.table
   }
 
   private combine(a: number, b: number): number {

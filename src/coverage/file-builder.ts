@@ -4,7 +4,8 @@ import { BranchStretches } from './branch-stretches.js'
 import { MAX_COUNT } from './limits.js'
 import { languageOf, type FileCoverage, type ReportFormat } from './model.js'
 import { FunctionTable } from './function-table.js'
-import { Stretches } from './stretches.js'
+import { LineStretches } from './line-stretches.js'
+import { MAX_WAYS, mergeLineStretches, stretchesAscending } from './stretch-merge.js'
 import { sortLineTable } from './table-sort.js'
 
 /**
@@ -15,11 +16,13 @@ import { sortLineTable } from './table-sort.js'
  * Why it is fast: the first record of a file becomes its base stretch in the arena. Every
  * later record of the same file (another block, another shard) is matched against the base
  * with a cursor and added in place, so merging N shards of one build allocates nothing after
- * the first. Lines the base lacks go to extra stretches, sorted and summed once at build().
+ * the first. Lines the base lacks (shards of different builds: cfg'd code, other features) go
+ * to one extra stretch per record, folded into room kept after the base when it fits
+ * (line-stretches.ts); stretches that did not fit are sorted, so build() merges them with the
+ * base in one linear pass (stretch-merge.ts). Later records keep matching the base.
  */
 export class FileBuilder {
-  private readonly lines = new Stretches()
-  private linesSorted = true
+  private readonly lines: LineStretches
   /** Next base index a line may match, or -1 when this record appends instead. */
   private lineCursor = -1
   readonly branchStretches: BranchStretches
@@ -37,6 +40,7 @@ export class FileBuilder {
     /** Position among the accumulator's files in first-seen order. */
     readonly order = 0
   ) {
+    this.lines = new LineStretches(arenas.lines, () => (this.saturated = true))
     this.branchStretches = new BranchStretches(arenas.branches, () => (this.saturated = true))
   }
 
@@ -44,7 +48,8 @@ export class FileBuilder {
   beginRecord(): void {
     const arena = this.arenas.lines
     if (arena.owner === this.lines) arena.take(undefined)
-    this.lineCursor = this.linesSorted && this.lines.bounds.length > 0 ? this.lines.baseStart() : -1
+    this.lineCursor =
+      this.lines.sorted && this.lines.bounds.length > 0 ? this.lines.baseStart() : -1
     this.branchStretches.beginRecord()
     this.functions.rewind()
   }
@@ -73,15 +78,8 @@ export class FileBuilder {
     return this.lines.openStart
   }
 
-  /** For the first line of a new stretch: is it above every line this file wrote before? */
-  followsEarlierLines(line: number): boolean {
-    const bounds = this.lines.bounds
-    return (
-      bounds.length === 0 || line > (this.arenas.lines.numbers[this.lines.lastEnd() - 1] as number)
-    )
-  }
   lineOrderBroken(): void {
-    this.linesSorted = false
+    this.lines.sorted = false
   }
   markSaturated(): void {
     this.saturated = true
@@ -109,9 +107,7 @@ export class FileBuilder {
         arena.hits[count - 1] = this.sum(arena.hits[count - 1] as number, hits)
         return
       }
-      if (line < last) this.linesSorted = false
-    } else if (!this.followsEarlierLines(line)) {
-      this.linesSorted = false
+      if (line < last) this.lines.sorted = false
     }
     if (count === arena.numbers.length) arena.grow()
     arena.numbers[count] = line
@@ -180,9 +176,20 @@ export class FileBuilder {
     else for (const name of names) if (!existing.includes(name)) existing.push(name)
   }
 
-  build(): FileCoverage {
-    const lines = this.buildLines()
-    const branches = this.branchStretches.build()
+  /**
+   * Entries build() writes into the output arenas (the rest of the file's tables are views of
+   * the arenas it was read into). Asked after reading, when every stretch is closed.
+   */
+  outputSize(): { lines: number; branches: number } {
+    const bounds = this.lines.bounds
+    const lines = bounds.length === 2 && this.lines.sorted ? 0 : this.lines.total()
+    return { lines, branches: this.branchStretches.outputSize() }
+  }
+
+  /** The file's coverage; merged tables go into `output` (sized by outputSize()). */
+  build(output: Arenas): FileCoverage {
+    const lines = this.buildLines(output.lines)
+    const branches = this.branchStretches.build(output.branches)
     const functions = this.functions.list()
     if (this.functions.saturated) this.saturated = true
     const contexts = this.contexts && new Map([...this.contexts].sort((a, b) => a[0] - b[0]))
@@ -199,18 +206,23 @@ export class FileBuilder {
     }
   }
 
-  private buildLines(): { numbers: Uint32Array; hits: Float64Array } {
+  private buildLines(output: LineArena): { numbers: Uint32Array; hits: Float64Array } {
     const arena = this.arenas.lines
     if (arena.owner === this.lines) arena.take(undefined)
     const bounds = this.lines.bounds
-    if (bounds.length === 2 && this.linesSorted) {
+    if (bounds.length === 2 && this.lines.sorted) {
       return {
         numbers: arena.numbers.subarray(bounds[0], bounds[1]),
         hits: arena.hits.subarray(bounds[0], bounds[1])
       }
     }
-    const table = gatherLines(arena, bounds)
-    if (this.linesSorted) return table
+    if (this.lines.sorted && bounds.length <= 2 * MAX_WAYS) {
+      const merged = mergeLineStretches(arena, bounds, output)
+      if (merged.saturated) this.saturated = true
+      return merged
+    }
+    const table = gatherLines(arena, bounds, output)
+    if (this.lines.sorted && stretchesAscending(arena.numbers, bounds)) return table
     const sorted = sortLineTable(table.numbers, table.hits)
     if (sorted.saturated) this.saturated = true
     return sorted
@@ -223,24 +235,23 @@ export class FileBuilder {
   }
 }
 
-const NO_LINE_NUMBERS = new Uint32Array(0)
-const NO_LINE_HITS = new Float64Array(0)
-
-function gatherLines(arena: LineArena, bounds: readonly number[]) {
-  if (bounds.length === 0) return { numbers: NO_LINE_NUMBERS, hits: NO_LINE_HITS }
+/** The stretches one after another in `output` (the sort, or nothing, puts them in order). */
+function gatherLines(arena: LineArena, bounds: readonly number[], output: LineArena) {
   let total = 0
   for (let index = 0; index < bounds.length; index += 2) {
     total += (bounds[index + 1] as number) - (bounds[index] as number)
   }
-  const numbers = new Uint32Array(total)
-  const hits = new Float64Array(total)
-  let offset = 0
+  const offset = output.length
+  while (offset + total > output.numbers.length) output.grow()
   for (let index = 0; index < bounds.length; index += 2) {
     const start = bounds[index] as number
     const end = bounds[index + 1] as number
-    numbers.set(arena.numbers.subarray(start, end), offset)
-    hits.set(arena.hits.subarray(start, end), offset)
-    offset += end - start
+    output.numbers.set(arena.numbers.subarray(start, end), output.length)
+    output.hits.set(arena.hits.subarray(start, end), output.length)
+    output.length += end - start
   }
-  return { numbers, hits }
+  return {
+    numbers: output.numbers.subarray(offset, output.length),
+    hits: output.hits.subarray(offset, output.length)
+  }
 }

@@ -24,22 +24,38 @@ export class FunctionTable {
     return this.order.length
   }
 
-  /** Adds a function; `key` is only asked for when the name is new. */
+  /** Where the next expected function is (see matchNext). */
+  get expected(): number {
+    return this.cursor
+  }
+
+  /**
+   * Adds a function; `key` is only asked for when the name is new. A new function goes to
+   * `position` of the expected order (default: the end), so that records of later shards,
+   * which list it among the same neighbours, find it with matchNext. Returns whether it was new.
+   */
   add(
     name: string,
     start: number,
     end: number | undefined,
     hits: number,
-    key: string | ((name: string, start: number) => string)
-  ) {
+    key: string | ((name: string, start: number) => string),
+    position = this.order.length
+  ): boolean {
     const existing = this.byName.get(name)
     if (existing !== undefined) {
       this.addHits(existing, hits)
-      return
+      return false
     }
     const record = { name, start, end, hits, key: typeof key === 'string' ? key : key(name, start) }
     this.byName.set(name, record)
-    this.order.push(record)
+    const order = this.order
+    let at = order.length
+    order.push(record)
+    // Moved by hand: splice would allocate an array of the removed elements every time.
+    for (; at > position; at--) order[at] = order[at - 1] as MutableFunction
+    order[at] = record
+    return true
   }
 
   addHits(record: MutableFunction, hits: number): void {
@@ -48,30 +64,59 @@ export class FunctionTable {
     record.hits = Math.min(total, MAX_COUNT)
   }
 
-  /** The next expected function when its (ASCII) name equals bytes [start, end) of `data`. */
+  /**
+   * The next expected function when its (ASCII) name equals bytes [start, end) of `data`. A
+   * record of another build may lack some functions (cfg'd code, other instantiations), so a
+   * few records past the expected one are tried too; a match moves the expectation past it.
+   */
   matchNext(data: Uint8Array, start: number, end: number): MutableFunction | undefined {
-    const record = this.order[this.cursor]
-    if (record === undefined || record.name.length !== end - start) return undefined
-    const name = record.name
-    for (let index = 0; index < name.length; index++) {
-      // A byte ≥ 0x80 is part of a UTF-8 sequence, never equal to one UTF-16 unit of a name.
-      const byte = data[start + index] as number
-      if (byte !== name.charCodeAt(index) || byte >= 0x80) return undefined
+    const order = this.order
+    const last = Math.min(order.length, this.cursor + LOOKAHEAD)
+    for (let index = this.cursor; index < last; index++) {
+      const record = order[index] as MutableFunction
+      if (nameIs(record.name, data, start, end)) {
+        this.cursor = index + 1
+        return record
+      }
     }
-    this.cursor++
-    return record
+    return undefined
   }
 
   /** Sorted by start line, then name (tracefiles usually list them so: then no sort). */
   list(): FunctionRecord[] {
-    const order = this.order
-    let sorted = true
-    for (let index = 1; sorted && index < order.length; index++) {
-      sorted =
-        compareFunctions(order[index - 1] as MutableFunction, order[index] as MutableFunction) < 0
+    const list = this.order.slice()
+    // Usually in order, or nearly: instantiations of one function listed in another order than
+    // by name. Insertion sort fixes that in place; far from sorted, the general sort takes over.
+    let budget = 4 * list.length
+    for (let index = 1; index < list.length; index++) {
+      const record = list[index] as MutableFunction
+      let at = index
+      while (at > 0 && compareFunctions(list[at - 1] as MutableFunction, record) > 0) {
+        list[at] = list[at - 1] as MutableFunction
+        at--
+        if (--budget < 0) {
+          list[at] = record
+          return list.sort(compareFunctions)
+        }
+      }
+      list[at] = record
     }
-    return sorted ? order.slice() : [...order].sort(compareFunctions)
+    return list
   }
+}
+
+/** Functions past the expected one that matchNext tries before decoding the name. */
+const LOOKAHEAD = 8
+
+/** Whether bytes [start, end) of `data` spell `name` (ASCII only). */
+function nameIs(name: string, data: Uint8Array, start: number, end: number): boolean {
+  if (name.length !== end - start) return false
+  for (let index = 0; index < name.length; index++) {
+    // A byte ≥ 0x80 is part of a UTF-8 sequence, never equal to one UTF-16 unit of a name.
+    const byte = data[start + index] as number
+    if (byte !== name.charCodeAt(index) || byte >= 0x80) return false
+  }
+  return true
 }
 
 function compareFunctions(a: FunctionRecord, b: FunctionRecord): number {

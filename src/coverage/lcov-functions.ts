@@ -18,6 +18,8 @@ export class LcovFunctionRecords {
   private readonly hits: number[] = []
   /** The file's existing function each FN matched (by bytes), if any. */
   private readonly known: Array<MutableFunction | undefined> = []
+  /** For an FN the file did not know: where in the file's function order it came. */
+  private readonly positions: number[] = []
   /** Entries in use; the arrays keep their length between records (shrinking them costs). */
   private count = 0
   private expected = 0
@@ -35,10 +37,12 @@ export class LcovFunctionRecords {
     start: number,
     end: number | undefined,
     at: number,
-    known?: MutableFunction
+    known?: MutableFunction,
+    position = 0
   ) {
     const index = this.count++
     this.known[index] = known
+    this.positions[index] = position
     this.names[index] = name
     this.starts[index] = start
     this.ends[index] = end
@@ -94,6 +98,8 @@ export class LcovFunctionRecords {
   /** Moves the record's functions into `file` and resets for the next record. */
   flushInto(file: FileBuilder): void {
     const count = this.count
+    // Positions were taken before this record's new functions were in the order.
+    let inserted = 0
     for (let index = 0; index < count; index++) {
       const name = this.names[index] as string
       const start = this.starts[index] as number
@@ -105,7 +111,11 @@ export class LcovFunctionRecords {
       }
       const known = this.known[index]
       if (known !== undefined && known.name === name) file.functions.addHits(known, hits)
-      else file.functions.add(name, start, this.ends[index], hits, lcovFunctionKey)
+      else {
+        const position = (this.positions[index] as number) + inserted
+        if (file.functions.add(name, start, this.ends[index], hits, lcovFunctionKey, position))
+          inserted++
+      }
     }
     this.undeclared += this.strayHits?.size ?? 0
     for (const { index, hits, name } of this.aliases) {

@@ -152,14 +152,15 @@ export class LcovReader extends ByteCursor {
     const nameStart = this.position
     // A record of a file seen before (another shard) names the same functions in order.
     const nameEnd = this.restOfLine()
-    const known = this.current?.functions.matchNext(this.data, nameStart, nameEnd)
+    const table = (this.current as FileBuilder).functions
+    const known = table.matchNext(this.data, nameStart, nameEnd)
     if (known !== undefined && known.start === start) {
       this.functions.declare(known.name, start, end, nameStart, known)
       return
     }
     this.position = nameStart
     const name = this.nameToEndOfLine(LCOV_SHAPES.FN)
-    this.functions.declare(name, start, end, nameStart)
+    this.functions.declare(name, start, end, nameStart, undefined, table.expected)
   }
 
   private readFunctionHits(): void {

@@ -69,16 +69,36 @@ function matchedLineRun(data: Uint8Array, start: number, file: FileBuilder): num
       if (total >= MAX_COUNT) file.markSaturated()
       hits[cursor++] = Math.min(total, MAX_COUNT)
     } else {
-      // A line the base lacks: the general path appends it (and may grow the arena).
-      file.matchCursor = cursor
-      file.addLine(line, value)
-      cursor = file.matchCursor
+      appendNewLine(file, line, value)
       numbers = arena.numbers
       hits = arena.hits
     }
   }
   file.matchCursor = cursor
   return position
+}
+
+/**
+ * A line the base lacks (a shard of another build) goes to the record's own stretch, or adds
+ * to that stretch's last line when the record repeats it.
+ */
+function appendNewLine(file: FileBuilder, line: number, value: number): void {
+  const arena = file.claimLines()
+  const count = arena.length
+  if (count > file.lineStretchStart) {
+    const last = arena.numbers[count - 1] as number
+    if (line === last) {
+      const total = (arena.hits[count - 1] as number) + value
+      if (total >= MAX_COUNT) file.markSaturated()
+      arena.hits[count - 1] = Math.min(total, MAX_COUNT)
+      return
+    }
+    if (line < last) file.lineOrderBroken()
+  }
+  if (count === arena.numbers.length) arena.grow()
+  arena.numbers[count] = line
+  arena.hits[count] = value
+  arena.length = count + 1
 }
 
 function appendedLineRun(data: Uint8Array, start: number, file: FileBuilder): number {
@@ -124,8 +144,6 @@ function appendedLineRun(data: Uint8Array, start: number, file: FileBuilder): nu
         continue
       }
       if (line < last) file.lineOrderBroken()
-    } else if (!file.followsEarlierLines(line)) {
-      file.lineOrderBroken()
     }
     if (count === numbers.length) {
       arena.length = count
