@@ -1,4 +1,4 @@
-import { globToRegExp, matchesAnyGlob } from './glob.js'
+import { compileGlob, matchesAnyGlob } from './glob.js'
 import {
   EMPTY_BRANCHES,
   type BranchTable,
@@ -71,7 +71,7 @@ export function findExclusionMarkers(text: string): ExclusionMarkers {
  * on them disappear; branch markers remove only branch data.
  */
 export function applyExclusions(report: CoverageReport, options: ExclusionOptions): CoverageReport {
-  const globs = options.excludeGlobs.map(globToRegExp)
+  const globs = options.excludeGlobs.map(compileGlob)
   const languages = new Set(options.markerLanguages ?? ['rust', 'python', 'other'])
   const files = new Map<string, FileCoverage>()
   const notes = [...report.notes]

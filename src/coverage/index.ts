@@ -55,7 +55,7 @@ export {
   type ExclusionMarkers,
   type ExclusionOptions
 } from './exclusions.js'
-export { globToRegExp } from './glob.js'
+export { compileGlob, type Glob } from './glob.js'
 export {
   LANGUAGES,
   addInto,
