@@ -35,6 +35,11 @@ export class ReportAccumulator {
     this.arenas = createArenas(sizing.lines ?? 1024, sizing.branches ?? 256)
   }
 
+  /** Distinct files so far (readers bound it: each costs memory whatever its records). */
+  get fileCount(): number {
+    return this.order.length
+  }
+
   /** The builder of `path`, starting a new record of it (a block, a report). */
   record(path: string): FileBuilder {
     if (this.built) throw new Error('ReportAccumulator: build() was already called')

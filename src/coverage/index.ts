@@ -22,6 +22,8 @@ export {
 } from './model.js'
 export {
   CoverageError,
+  OutputWriteError,
+  ReportFileError,
   ReportParseError,
   ReportTooLargeError,
   UnknownFormatError
@@ -85,4 +87,5 @@ export {
   type WriteReportsOptions
 } from './atomic-write.js'
 export { formatPercent, percent } from './percent.js'
+export { showControls, showText } from './show-text.js'
 export { isRustSymbol } from './function-identity.js'

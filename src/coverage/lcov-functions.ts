@@ -27,6 +27,8 @@ export class LcovFunctionRecords {
   private readonly aliases: Array<{ index: number; hits: number; name: string }> = []
   private undeclared = 0
   private aliasesWithoutGroup = 0
+  /** FN and FNA records of the whole report (the reader bounds them). */
+  declaredInReport = 0
 
   constructor(private readonly source: string) {}
 
@@ -38,6 +40,7 @@ export class LcovFunctionRecords {
     known?: MutableFunction
   ) {
     const index = this.count++
+    this.declaredInReport++
     this.known[index] = known
     this.names[index] = name
     this.starts[index] = start
@@ -88,6 +91,7 @@ export class LcovFunctionRecords {
   }
 
   addAlias(index: number, hits: number, name: string): void {
+    this.declaredInReport++
     this.aliases.push({ index, hits, name })
   }
 
