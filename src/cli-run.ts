@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
 import {
+  addTallies,
   AtomicFile,
   CoverageError,
   lcovChunks,
@@ -14,7 +15,8 @@ import {
   ReportTooLargeError,
   UnknownFormatError,
   writeReportFiles,
-  type CoverageReport
+  type CoverageReport,
+  type Tally
 } from './coverage/index.js'
 import { packReport, unpackReport, type PackedReport } from './coverage/transfer.js'
 import {
@@ -92,10 +94,14 @@ export async function mergeAndWrite(command: MergeCommand): Promise<CoverageRepo
     writeReportFiles(command.output, merged, written, command.formats)
     return merged
   }
+  const tallies = new Map<string, Tally>()
+  addTallies(tallies, mine.tallies)
+  addTallies(tallies, theirs.tallies)
   const union: CoverageReport = {
     files: new Map([...mine.files, ...theirs.files]),
     sourceRoots: [],
-    notes: [...mine.notes, ...theirs.notes]
+    notes: [...mine.notes, ...theirs.notes],
+    tallies
   }
   lcov?.write(result.chunks ?? [])
   lcov?.commit()

@@ -13,6 +13,7 @@ import {
   CoverageError,
   DEFAULT_MAX_REPORT_MB,
   megabytesToBytes,
+  reportNotes,
   reportTotals,
   type Count,
   type OutputFormat
@@ -107,7 +108,7 @@ function parseCommand(argv: string[]): MergeCommand | 'help' {
 
 async function merge(command: MergeCommand): Promise<string> {
   const report = await mergeAndWrite(command)
-  for (const note of report.notes.slice(0, 20)) console.error(`mixed-coverage: note: ${note}`)
+  for (const note of reportNotes(report).slice(0, 20)) console.error(`mixed-coverage: note: ${note}`)
   const totals = reportTotals(report)
   const show = (name: string, count: Count) =>
     `${name} ${formatPercent(count.hit, count.found)}% (${count.hit}/${count.found})`

@@ -4,8 +4,10 @@ import {
   type BranchTable,
   type CoverageReport,
   type FileCoverage,
-  type Language
+  type Language,
+  type Tally
 } from './model.js'
+import { addTallies, addTally } from './notes.js'
 
 export interface ExclusionOptions {
   /** Source text of a report path (repo-relative inside the workspace), or undefined if unreadable. */
@@ -93,8 +95,10 @@ export function applyExclusions(report: CoverageReport, options: ExclusionOption
       markers.lines.size + markers.branchLines.size === 0 ? file : excludeLines(file, markers)
     )
   }
-  if (globbed > 0) notes.push(`${globbed} file(s) matched exclude patterns and were left out`)
-  return { files, sourceRoots: report.sourceRoots, notes }
+  const tallies = new Map<string, Tally>()
+  addTallies(tallies, report.tallies)
+  addTally(tallies, '{count} file(s) matched exclude patterns and were left out', globbed)
+  return { files, sourceRoots: report.sourceRoots, notes, tallies }
 }
 
 function excludeLines(file: FileCoverage, markers: ExclusionMarkers): FileCoverage {
@@ -119,7 +123,8 @@ function excludeLines(file: FileCoverage, markers: ExclusionMarkers): FileCovera
   }
 }
 
-function keptBranches(table: BranchTable, excluded: (line: number) => boolean): BranchTable {
+/** The table without the outcomes on lines `excluded` says (the same table when none is). */
+export function keptBranches(table: BranchTable, excluded: (line: number) => boolean): BranchTable {
   const keep: number[] = []
   for (let index = 0; index < table.lines.length; index++) {
     if (!excluded(table.lines[index] as number)) keep.push(index)

@@ -18,7 +18,8 @@ export {
   fileBranches,
   fileLines,
   languageOf,
-  sortedFiles
+  sortedFiles,
+  type Tally
 } from './model.js'
 export {
   CoverageError,
@@ -86,6 +87,8 @@ export {
   type OutputFormat,
   type WriteReportsOptions
 } from './atomic-write.js'
+export { addTallies, addTally, reportNotes } from './notes.js'
+export { limitBranchesPerLine } from './branch-limit.js'
 export { formatPercent, percent } from './percent.js'
 export { showControls, showText } from './show-text.js'
 export { isRustSymbol } from './function-identity.js'

@@ -127,15 +127,15 @@ export class LcovFunctionRecords {
     this.reset()
   }
 
-  notes(): string[] {
-    const notes: string[] = []
-    if (this.undeclared > 0) {
-      notes.push(`${this.source}: ${this.undeclared} FNDA records name no FN function; ignored`)
-    }
-    if (this.aliasesWithoutGroup > 0) {
-      notes.push(`${this.source}: ${this.aliasesWithoutGroup} FNA records have no FNL; ignored`)
-    }
-    return notes
+  /**
+   * Counted notes (see model.ts) about records that were ignored: counts, so that the two
+   * halves of a tracefile read by two threads add up to what one thread would say.
+   */
+  tallies(): Array<[key: string, count: number]> {
+    return [
+      [`${this.source}: {count} FNDA records name no FN function; ignored`, this.undeclared],
+      [`${this.source}: {count} FNA records have no FNL; ignored`, this.aliasesWithoutGroup]
+    ]
   }
 
   private reset(): void {

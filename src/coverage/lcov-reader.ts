@@ -73,6 +73,6 @@ export class LcovPieceReader {
 
   /** After the last piece: notes about records that were ignored. */
   finish(): void {
-    this.accumulator.addNotes(this.functions.notes())
+    for (const [key, count] of this.functions.tallies()) this.accumulator.addTally(key, count)
   }
 }

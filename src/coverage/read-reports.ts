@@ -9,6 +9,7 @@
 import { closeSync, existsSync, readSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ReportAccumulator } from './accumulator.js'
+import { limitBranchesPerLine } from './branch-limit.js'
 import { detectFormat, parseReport } from './detect.js'
 import { ReportParseError } from './errors.js'
 import { applyExclusions } from './exclusions.js'
@@ -79,17 +80,21 @@ export function readReportGroup(
   )
 }
 
-/** Merges normalised reports and applies exclude globs and LCOV_EXCL markers. */
+/**
+ * Merges normalised reports, applies exclude globs and LCOV_EXCL markers, and leaves out the
+ * branch data of any line with more outcomes than an output can carry (branch-limit.ts).
+ */
 export function mergeAndExclude(
   reports: readonly CoverageReport[],
   settings: ReadSettings
 ): CoverageReport {
   const missingDirectories = new Map<string, boolean>()
-  return applyExclusions(mergeReports(reports), {
+  const excluded = applyExclusions(mergeReports(reports), {
     excludeGlobs: settings.excludeGlobs,
     markerLanguages: settings.markerLanguages,
     readSource: (path) => readSource(settings, path, missingDirectories)
   })
+  return limitBranchesPerLine(excluded)
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CoverageReport } from './model.js'
+import { reportNotes } from './notes.js'
 import { percent } from './percent.js'
 import { LANGUAGES, summarize, type Count, type ReportSummary, type Totals } from './summary.js'
 
@@ -17,7 +18,7 @@ import { LANGUAGES, summarize, type Count, type ReportSummary, type Totals } fro
  *   C = { "found": integer, "hit": integer, "percent": number (2 decimals, 100 when found is 0) }
  *
  * Files are in path order; paths are repo-relative POSIX, absolute for files outside the
- * workspace. Functions count by identity (see model.ts).
+ * workspace. Functions count by identity (see model.ts). Notes are in a fixed order (notes.ts).
  */
 export function writeSummaryJson(
   report: CoverageReport,
@@ -35,7 +36,7 @@ export function writeSummaryJson(
       outsideWorkspace: file.outsideWorkspace,
       ...totalsJson(file.totals)
     })),
-    notes: [...report.notes]
+    notes: reportNotes(report)
   }
   return `${JSON.stringify(document, null, 2)}\n`
 }

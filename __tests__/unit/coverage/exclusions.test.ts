@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { reportNotes } from '../../../src/coverage/notes.js'
 import { applyExclusions, findExclusionMarkers } from '../../../src/coverage/exclusions.js'
 import { compileGlob } from '../../../src/coverage/glob.js'
 import { seededRandom } from './helpers/shards.js'
@@ -124,6 +125,6 @@ describe('exclude globs', () => {
       excludeGlobs: ['tests/**']
     })
     expect([...report.files.keys()].sort()).toEqual(['src/a.rs', 'src/b.rs'])
-    expect(report.notes).toContain('1 file(s) matched exclude patterns and were left out')
+    expect(reportNotes(report)).toContain('1 file(s) matched exclude patterns and were left out')
   })
 })
