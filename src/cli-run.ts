@@ -68,7 +68,7 @@ export async function mergeAndWrite(command: MergeCommand): Promise<CoverageRepo
     writeReportFiles(command.output, report, written, command.formats)
     return report
   }
-  const { first, second } = splitRanges(inputs.lcov)
+  const { first, second } = splitRanges(inputs.lcov, command.maxBytes)
   const worker = startWorker(command, second)
   let mine: CoverageReport
   try {

@@ -1,3 +1,4 @@
+import { CoverageError } from './errors.js'
 import { compileGlob, matchesAnyGlob } from './glob.js'
 import {
   EMPTY_BRANCHES,
@@ -10,7 +11,10 @@ import {
 import { addTallies, addTally } from './notes.js'
 
 export interface ExclusionOptions {
-  /** Source text of a report path (repo-relative inside the workspace), or undefined if unreadable. */
+  /**
+   * Source text of a report path (repo-relative inside the workspace), or undefined when there
+   * is none; a CoverageError (a FIFO, a device, over the cap) becomes a note naming the file.
+   */
   readonly readSource: (path: string) => string | undefined
   /** Files whose path matches any of these globs (see glob.ts) are dropped. */
   readonly excludeGlobs: readonly string[]
@@ -83,7 +87,7 @@ export function applyExclusions(report: CoverageReport, options: ExclusionOption
       globbed++
       continue
     }
-    const text = languages.has(file.language) ? options.readSource(path) : undefined
+    const text = languages.has(file.language) ? sourceOf(path, options, notes) : undefined
     if (text === undefined) {
       files.set(path, file)
       continue
@@ -99,6 +103,16 @@ export function applyExclusions(report: CoverageReport, options: ExclusionOption
   addTallies(tallies, report.tallies)
   addTally(tallies, '{count} file(s) matched exclude patterns and were left out', globbed)
   return { files, sourceRoots: report.sourceRoots, notes, tallies }
+}
+
+function sourceOf(path: string, options: ExclusionOptions, notes: string[]): string | undefined {
+  try {
+    return options.readSource(path)
+  } catch (error) {
+    if (!(error instanceof CoverageError)) throw error
+    notes.push(`${path}: its LCOV_EXCL markers were not read: ${error.message}`)
+    return undefined
+  }
 }
 
 function excludeLines(file: FileCoverage, markers: ExclusionMarkers): FileCoverage {

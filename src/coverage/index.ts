@@ -50,7 +50,7 @@ export {
   type ReadSettings,
   type ReportInput
 } from './read-reports.js'
-export { NotAFileError, openRegularFile, readRegularFile } from './report-files.js'
+export { NotAFileError, openRegularFile, readRegularFile, withFile } from './report-files.js'
 export { normalizePaths, toPosixPath, type NormalizeOptions, type PathMap } from './paths.js'
 export {
   applyExclusions,
