@@ -77,14 +77,18 @@ export {
 export { uncoveredRanges, type LineRange } from './ranges.js'
 export { lcovChunks, writeLcov } from './lcov-writer.js'
 export { coberturaChunks, writeCobertura, type CoberturaOptions } from './cobertura-writer.js'
-export { writeSummaryJson } from './summary-json.js'
+export { SUMMARY_SCHEMA, summaryJsonChunks, writeSummaryJson } from './summary-json.js'
+export { AtomicFile, writeFileAtomically } from './atomic-file.js'
 export {
-  AtomicFile,
+  OutputSet,
   REPORT_FILE_NAMES,
-  writeFileAtomically,
+  type OutputFormat,
+  type OutputSetOptions
+} from './output-set.js'
+export {
+  reportChunks,
   writeReportFiles,
   writeReportsAtomically,
-  type OutputFormat,
   type WriteReportsOptions
 } from './atomic-write.js'
 export { addTallies, addTally, reportNotes } from './notes.js'
