@@ -31,6 +31,8 @@ export interface MergeCommand {
   maxBytes: number
   /** 1: all on the main thread; 2: lcov inputs split with a worker; auto: 2 when worth it. */
   threads: 1 | 2 | 'auto'
+  /** Write the outputs even when the merge kept no file (otherwise that is an error). */
+  allowEmpty: boolean
   files: string[]
 }
 
