@@ -9,6 +9,7 @@ import { closeSync } from 'node:fs'
 import {
   mergeAndExclude,
   openRegularFile,
+  withFile,
   readAt,
   readReportGroup,
   sniffFormat,
@@ -30,6 +31,8 @@ export interface MergeCommand {
   maxBytes: number
   /** 1: all on the main thread; 2: lcov inputs split with a worker; auto: 2 when worth it. */
   threads: 1 | 2 | 'auto'
+  /** Write the outputs even when the merge kept no file (otherwise that is an error). */
+  allowEmpty: boolean
   files: string[]
 }
 
@@ -71,19 +74,25 @@ const WINDOW = 1 << 20
  * files in the same order, so every shard is split before the same file as the first one: each
  * file then lies in one half only and the halves need no merging.
  */
-export function splitRanges(inputs: Inputs['lcov']): { first: LcovRange[]; second: LcovRange[] } {
+export function splitRanges(
+  inputs: Inputs['lcov'],
+  maxBytes: number
+): { first: LcovRange[]; second: LcovRange[] } {
   const first: LcovRange[] = []
   const second: LcovRange[] = []
   const window = Buffer.alloc(WINDOW)
   let anchor: Buffer | undefined
   for (const { path, size } of inputs) {
-    const descriptor = openRegularFile(path, Infinity).descriptor
+    // Opened again, and checked again: the path may name another file since it was classified.
+    const descriptor = openRegularFile(path, maxBytes).descriptor
     let split: number
     try {
-      const aligned = anchor === undefined ? -1 : findAround(descriptor, size, anchor, window)
-      split = aligned >= 0 ? aligned : middleRecordStart(descriptor, size, window)
-      if (anchor === undefined && split < size)
-        anchor = sourceLineAt(descriptor, split, size, window)
+      split = withFile(path, () => {
+        const aligned = anchor === undefined ? -1 : findAround(descriptor, size, anchor, window)
+        const at = aligned >= 0 ? aligned : middleRecordStart(descriptor, size, window)
+        if (anchor === undefined && at < size) anchor = sourceLineAt(descriptor, at, size, window)
+        return at
+      })
     } finally {
       closeSync(descriptor)
     }

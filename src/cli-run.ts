@@ -2,19 +2,20 @@
  * Runs a merge on one or two threads and writes the outputs. See cli-merge.ts for the split.
  */
 import { availableParallelism } from 'node:os'
-import { join } from 'node:path'
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
 import {
-  AtomicFile,
+  addTallies,
   CoverageError,
   lcovChunks,
+  limitBranchesPerLine,
   mergeReports,
-  REPORT_FILE_NAMES,
+  OutputSet,
+  reportChunks,
   ReportParseError,
   ReportTooLargeError,
   UnknownFormatError,
-  writeReportFiles,
-  type CoverageReport
+  type CoverageReport,
+  type Tally
 } from './coverage/index.js'
 import { packReport, unpackReport, type PackedReport } from './coverage/transfer.js'
 import {
@@ -24,6 +25,7 @@ import {
   type LcovRange,
   type MergeCommand
 } from './cli-merge.js'
+import type { OutputFormat } from './coverage/index.js'
 
 /**
  * When `--threads` is not given: a worker only pays off with cores to spare. On two cores the
@@ -50,11 +52,23 @@ interface SerializedError {
   message: string
 }
 
-/** Merges the command's inputs and writes the chosen outputs; returns the merged report. */
+/** A merge that kept no file (it is written only when --allow-empty says so). */
+export class EmptyMergeError extends Error {
+  constructor(readonly report: CoverageReport) {
+    super('the merge kept no file')
+    this.name = 'EmptyMergeError'
+  }
+}
+
+/**
+ * Merges the command's inputs and writes the chosen outputs as one set; returns the merged
+ * report. The outputs are the same bytes on one thread or two: the Cobertura timestamp is 0,
+ * notes are tallied and sorted (coverage/notes.ts), and the halves' lcov is concatenated only
+ * when the first half's files all sort before the second's.
+ */
 export async function mergeAndWrite(command: MergeCommand): Promise<CoverageReport> {
   const inputs = classifyInputs(command)
   const lcovBytes = inputs.lcov.reduce((sum, input) => sum + input.size, 0)
-  const written = { root: command.root, timestamp: Date.now() }
   const parallel =
     command.threads === 2 ||
     (command.threads === 'auto' &&
@@ -63,10 +77,11 @@ export async function mergeAndWrite(command: MergeCommand): Promise<CoverageRepo
   if (!parallel || inputs.lcov.length === 0) {
     const whole = inputs.lcov.map(({ path, size }) => ({ path, start: 0, end: size }))
     const report = processPart(command, whole, inputs.others)
-    writeReportFiles(command.output, report, written, command.formats)
+    const outputs = openOutputs(command, report)
+    writeAndCommit(outputs, command, report, outputs.formats)
     return report
   }
-  const { first, second } = splitRanges(inputs.lcov)
+  const { first, second } = splitRanges(inputs.lcov, command.maxBytes)
   const worker = startWorker(command, second)
   let mine: CoverageReport
   try {
@@ -75,33 +90,93 @@ export async function mergeAndWrite(command: MergeCommand): Promise<CoverageRepo
     await worker.stop()
     throw error
   }
-  // This half's lcov goes straight to the output while the worker finishes its half.
-  const lcov = command.formats.includes('lcov')
-    ? new AtomicFile(join(command.output, REPORT_FILE_NAMES.lcov))
-    : undefined
-  lcov?.write(lcovChunks(mine, { reuseBuffers: true }))
-  const result = await worker.result
-  if (result.error !== undefined) {
-    lcov?.abort()
-    throw deserializeError(result.error)
+  // This half's lcov goes to its temporary file while the worker finishes its half.
+  const outputs = new OutputSet(command.output, command.formats)
+  try {
+    if (outputs.formats.includes('lcov'))
+      outputs.write('lcov', lcovChunks(mine, { reuseBuffers: true }))
+    const result = await worker.result
+    if (result.error !== undefined) throw deserializeError(result.error)
+    return joinHalves(
+      command,
+      outputs,
+      mine,
+      unpackReport(result.packed as PackedReport),
+      result.chunks ?? []
+    )
+  } catch (error) {
+    outputs.abort()
+    throw error
   }
-  const theirs = unpackReport(result.packed as PackedReport)
-  if ([...theirs.files.keys()].some((path) => mine.files.has(path))) {
-    lcov?.abort()
-    const merged = mergeReports([mine, theirs])
-    writeReportFiles(command.output, merged, written, command.formats)
-    return merged
+}
+
+/** The outputs for a merged report: refuses an empty one unless --allow-empty. */
+function openOutputs(command: MergeCommand, report: CoverageReport): OutputSet {
+  if (report.files.size === 0 && !command.allowEmpty) throw new EmptyMergeError(report)
+  return new OutputSet(command.output, command.formats)
+}
+
+function writeAndCommit(
+  outputs: OutputSet,
+  command: MergeCommand,
+  report: CoverageReport,
+  formats: readonly OutputFormat[]
+): void {
+  try {
+    const options = { root: command.root, timestamp: 0 }
+    for (const format of formats) outputs.write(format, reportChunks(format, report, options))
+    outputs.commit()
+  } catch (error) {
+    outputs.abort()
+    throw error
   }
-  const union: CoverageReport = {
+}
+
+/**
+ * The two halves as one report, written: when they share a file they are merged (correct,
+ * just not parallel); otherwise the worker's lcov follows this half's when the paths sort so,
+ * and the lcov is written again from the whole report when they do not.
+ */
+function joinHalves(
+  command: MergeCommand,
+  outputs: OutputSet,
+  mine: CoverageReport,
+  theirs: CoverageReport,
+  theirLcov: Uint8Array[]
+): CoverageReport {
+  const shared = [...theirs.files.keys()].some((path) => mine.files.has(path))
+  const report = shared ? limitBranchesPerLine(mergeReports([mine, theirs])) : union(mine, theirs)
+  if (report.files.size === 0 && !command.allowEmpty) throw new EmptyMergeError(report)
+  const rest: OutputFormat[] = outputs.formats.filter((format) => format !== 'lcov')
+  if (outputs.formats.includes('lcov')) {
+    if (shared || !sortsBefore(mine, theirs)) {
+      outputs.restart('lcov')
+      rest.unshift('lcov')
+    } else outputs.write('lcov', theirLcov)
+  }
+  writeAndCommit(outputs, command, report, rest)
+  return report
+}
+
+/** Two reports without a file in common as one. */
+function union(mine: CoverageReport, theirs: CoverageReport): CoverageReport {
+  const tallies = new Map<string, Tally>()
+  addTallies(tallies, mine.tallies)
+  addTallies(tallies, theirs.tallies)
+  return {
     files: new Map([...mine.files, ...theirs.files]),
     sourceRoots: [],
-    notes: [...mine.notes, ...theirs.notes]
+    notes: [...mine.notes, ...theirs.notes],
+    tallies
   }
-  lcov?.write(result.chunks ?? [])
-  lcov?.commit()
-  const rest = command.formats.filter((format) => format !== 'lcov')
-  writeReportFiles(command.output, union, written, rest)
-  return union
+}
+
+/** Whether every path of `first` sorts before every path of `second` (lcov is in path order). */
+function sortsBefore(first: CoverageReport, second: CoverageReport): boolean {
+  let last = ''
+  for (const path of first.files.keys()) if (path > last) last = path
+  for (const path of second.files.keys()) if (path <= last) return false
+  return true
 }
 
 function startWorker(command: MergeCommand, ranges: LcovRange[]) {

@@ -10,16 +10,17 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
-  CoverageError,
   DEFAULT_MAX_REPORT_MB,
   megabytesToBytes,
+  reportNotes,
   reportTotals,
+  showControls,
   type Count,
   type OutputFormat
 } from './coverage/index.js'
 import { formatPercent } from './coverage/percent.js'
 import type { MergeCommand } from './cli-merge.js'
-import { mergeAndWrite, runWorkerIfAny } from './cli-run.js'
+import { EmptyMergeError, mergeAndWrite, runWorkerIfAny } from './cli-run.js'
 
 const HELP = `Usage: node dist/cli.js merge --output DIR [options] FILE...
 
@@ -38,10 +39,16 @@ Options:
   --max-size-mb N         refuse reports larger than N MB (default ${DEFAULT_MAX_REPORT_MB})
   --threads N             1, or 2 to split the lcov inputs with a worker thread
                           (default: 2 for 8 MB of lcov or more on 4 cores or more)
+  --allow-empty           write the outputs even when the merge keeps no file
   -h, --help              show this help
 
-Exit status: 0 when written, 1 when a report is refused (the message names the file, the
-line and what was expected), 2 on a usage error.`
+A measure with nothing found (no branches, no functions) is shown as "no data", never as
+100 %. The outputs are the same bytes whatever --threads is and whatever the order of FILEs.
+
+Exit status: 0 when written, 1 when a report is refused or an output cannot be written (the
+message names the file, the line and what was expected; the outputs of an earlier run are
+then left as they were), 2 on a usage error, 3 when the merge kept no file (nothing is
+written unless --allow-empty).`
 
 class UsageError extends Error {}
 
@@ -65,6 +72,7 @@ function parseCommand(argv: string[]): MergeCommand | 'help' {
       format: { type: 'string', multiple: true },
       'max-size-mb': { type: 'string' },
       threads: { type: 'string' },
+      'allow-empty': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -101,20 +109,49 @@ function parseCommand(argv: string[]): MergeCommand | 'help' {
     formats,
     maxBytes: megabytesToBytes(maxMb),
     threads,
+    allowEmpty: values['allow-empty'] ?? false,
     files
   }
 }
 
+/** Why nothing was written: the notes say where the files went (outside the root, excluded). */
+function emptyMergeMessage(notes: readonly string[]): string {
+  const why =
+    notes.length > 0 ? ` (${notes.slice(0, 3).join('; ')})` : ': the reports name no source file'
+  return (
+    `the merge kept no file${why}, so there is nothing to report and nothing was written. ` +
+    'Pass --allow-empty to write empty reports.'
+  )
+}
+
+/** Notes are report data (file names, paths): each is printed as one escaped line. */
+function printNotes(notes: readonly string[]): void {
+  for (const note of notes.slice(0, MAX_NOTES_SHOWN)) {
+    console.error(`mixed-coverage: note: ${showControls(note)}`)
+  }
+  if (notes.length > MAX_NOTES_SHOWN) {
+    console.error(
+      `mixed-coverage: note: …and ${notes.length - MAX_NOTES_SHOWN} more in coverage-summary.json`
+    )
+  }
+}
+
+const MAX_NOTES_SHOWN = 20
+
+/** `lines 85.10% (851/1000)`, or `lines no data` when nothing was found (not 100 %). */
+function showCount(name: string, count: Count): string {
+  if (count.found === 0) return `${name} no data`
+  return `${name} ${formatPercent(count.hit, count.found)}% (${count.hit}/${count.found})`
+}
+
 async function merge(command: MergeCommand): Promise<string> {
   const report = await mergeAndWrite(command)
-  for (const note of report.notes.slice(0, 20)) console.error(`mixed-coverage: note: ${note}`)
+  printNotes(reportNotes(report))
   const totals = reportTotals(report)
-  const show = (name: string, count: Count) =>
-    `${name} ${formatPercent(count.hit, count.found)}% (${count.hit}/${count.found})`
   return (
     `merged ${command.files.length} report(s), ${report.files.size} file(s): ` +
-    `${show('lines', totals.lines)}, ${show('branches', totals.branches)}, ` +
-    `${show('functions', totals.functions)} → ${command.output}`
+    `${showCount('lines', totals.lines)}, ${showCount('branches', totals.branches)}, ` +
+    `${showCount('functions', totals.functions)} → ${showControls(command.output)}`
   )
 }
 
@@ -135,12 +172,16 @@ async function main(argv: string[]): Promise<number> {
       console.error(`mixed-coverage: ${(error as Error).message}\nRun with --help for usage.`)
       return 2
     }
-    if (error instanceof CoverageError) {
-      console.error(`mixed-coverage: error: ${error.message}`)
-      return 1
+    if (error instanceof EmptyMergeError) {
+      const notes = reportNotes(error.report)
+      printNotes(notes)
+      console.error(`mixed-coverage: error: ${showControls(emptyMergeMessage(notes))}`)
+      return 3
     }
-    // File system errors say what failed on which path ("ENOENT: no such file …, open 'x'").
-    console.error(`mixed-coverage: error: ${(error as Error).message ?? String(error)}`)
+    // Engine errors name the file (and line); file system errors say what failed on which path.
+    console.error(
+      `mixed-coverage: error: ${showControls((error as Error).message ?? String(error))}`
+    )
     return 1
   }
 }

@@ -10,6 +10,7 @@
 import * as core from '@actions/core'
 import type { Config } from './config.js'
 import { Outputs } from './constants.js'
+import { showControls } from './coverage/index.js'
 import { testFailures, type Measurement } from './measurement.js'
 import type { Outcome } from './outcome.js'
 import type { UploadOutcome } from './publish/artifact.js'
@@ -73,7 +74,7 @@ export async function runFlow(context: FlowContext, source: Source, sink: Sink):
   } catch (error) {
     if (!sink.toleratesMissingReports) throw error
     reportsError = error as Error
-    core.info(`The reports were not written: ${reportsError.message}`)
+    core.info(`The reports were not written: ${showControls(reportsError.message)}`)
   }
   const { workDir } = context
   const request = { config, measurement, reports, timeline, outputs, workDir }

@@ -15,6 +15,7 @@ import {
   formatPercent,
   mergeAndExclude,
   readReportGroup,
+  reportNotes,
   summarize,
   writeReportsAtomically,
   type Count,
@@ -73,10 +74,18 @@ export async function buildReports(
   core.info(
     `Line coverage: ${line(shown.lines)} total, ${line(shown.rustLines)} Rust, ${line(shown.pythonLines)} Python`
   )
-  for (const note of report.notes) core.notice(note)
-  const notes = [...report.notes, ...failures.map((failure) => failure.message)]
+  const merged = reportNotes(report)
+  // A hostile report can make a note per file: the log gets a bounded number of them.
+  for (const note of merged.slice(0, MAX_NOTICES)) core.notice(note)
+  if (merged.length > MAX_NOTICES) {
+    core.info(`…and ${merged.length - MAX_NOTICES} more notes in coverage-summary.json.`)
+  }
+  const notes = [...merged, ...failures.map((failure) => failure.message)]
   return { report, figures, paths, notes, failures }
 }
+
+/** Notes announced in the log (GitHub shows 10 notices per step; the rest are in the JSON). */
+const MAX_NOTICES = 20
 
 function readSettings(config: Config): ReadSettings {
   return {

@@ -1,6 +1,7 @@
 import { createArenas, type Arenas } from './arena.js'
 import { FileBuilder } from './file-builder.js'
-import type { CoverageReport, FileCoverage, ReportFormat } from './model.js'
+import type { CoverageReport, FileCoverage, ReportFormat, Tally } from './model.js'
+import { addTallies, addTally } from './notes.js'
 
 /** Which branch data wins when one file has it from formats with incompatible identities. */
 const BRANCH_PRECEDENCE: readonly ReportFormat[] = ['lcov', 'coveragepy-json', 'cobertura']
@@ -25,14 +26,20 @@ export class ReportAccumulator {
   private readonly arenas: Arenas
   private readonly sourceRoots = new Set<string>()
   private readonly notes: string[] = []
-  private readonly branchConflicts = new Map<
-    string,
-    { kept: ReportFormat; dropped: Set<ReportFormat> }
-  >()
+  private readonly tallies = new Map<string, Tally>()
+  /** Per path: formats whose branch data was dropped (notes.ts writes the note). */
+  private readonly droppedBranches = new Map<string, Set<ReportFormat>>()
+  /** Paths whose counts reached 2^53 - 1 in an earlier merge. */
+  private readonly saturatedBefore = new Set<string>()
   private built = false
 
   constructor(sizing: AccumulatorSizing = {}) {
     this.arenas = createArenas(sizing.lines ?? 1024, sizing.branches ?? 256)
+  }
+
+  /** Distinct files so far (readers bound it: each costs memory whatever its records). */
+  get fileCount(): number {
+    return this.order.length
   }
 
   /** The builder of `path`, starting a new record of it (a block, a report). */
@@ -72,6 +79,11 @@ export class ReportAccumulator {
     this.notes.push(...notes)
   }
 
+  /** Adds to a counted note (see model.ts): counts from several reports or threads add up. */
+  addTally(key: string, count: number, examples?: readonly string[]): void {
+    addTally(this.tallies, key, count, examples)
+  }
+
   addSourceRoots(roots: readonly string[]): void {
     for (const root of roots) this.sourceRoots.add(root)
   }
@@ -79,6 +91,7 @@ export class ReportAccumulator {
   /** Adds every file of a parsed report. */
   add(report: CoverageReport): void {
     this.addNotes(report.notes)
+    addTallies(this.tallies, report.tallies)
     this.addSourceRoots(report.sourceRoots)
     for (const file of report.files.values()) this.addFile(file)
   }
@@ -86,6 +99,8 @@ export class ReportAccumulator {
   addFile(file: FileCoverage): void {
     const builder = this.record(file.path)
     builder.outsideWorkspace = (builder.outsideWorkspace ?? true) && file.outsideWorkspace
+    if (file.saturated === true) this.saturatedBefore.add(file.path)
+    for (const format of file.droppedBranchSources ?? []) this.dropBranchSource(file.path, format)
     builder.addLineTable(file.lineNumbers, file.lineHits)
     if (file.branchSource !== undefined && file.branches.lines.length > 0) {
       this.addBranches(builder, file, file.branchSource)
@@ -96,10 +111,14 @@ export class ReportAccumulator {
     for (const [line, names] of file.contexts ?? []) builder.addContexts(line, names)
   }
 
+  /**
+   * The report. Dropped branch sources and capped counts stay with their files, and counted
+   * notes stay tallies, so that a later merge of this report adds up to the same notes
+   * (notes.ts writes them out).
+   */
   build(): CoverageReport {
     this.built = true
     const files = new Map<string, FileCoverage>()
-    const saturated: string[] = []
     // Every stretch is closed now; tables that are no view of one stretch go into one output
     // arena pair sized for all of them.
     this.arenas.lines.take(undefined)
@@ -113,35 +132,36 @@ export class ReportAccumulator {
     }
     const output = createArenas(outputLines, outputBranches)
     for (const [path, builder] of this.builders) {
-      files.set(path, builder.build(output))
-      if (builder.saturated) saturated.push(path)
-    }
-    const notes = [...this.notes]
-    for (const [path, { kept, dropped }] of this.branchConflicts) {
-      notes.push(
-        `${path}: branch data from ${kept} kept, from ${[...dropped].join(', ')} dropped ` +
-          '(their branch identities cannot be added up)'
+      const file = builder.build(output)
+      const dropped = this.droppedBranches.get(path)
+      dropped?.delete(file.branchSource as ReportFormat)
+      const saturated = builder.saturated || this.saturatedBefore.has(path)
+      files.set(
+        path,
+        dropped?.size || saturated
+          ? {
+              ...file,
+              ...(dropped?.size ? { droppedBranchSources: [...dropped] } : {}),
+              ...(saturated ? { saturated } : {})
+            }
+          : file
       )
     }
-    if (saturated.length > 0) {
-      notes.push(
-        `counts in ${saturated.length} file(s) reached 2^53 - 1 and were capped there ` +
-          `(first: ${saturated[0]})`
-      )
-    }
-    return { files, sourceRoots: [...this.sourceRoots], notes }
+    const tallies = new Map(this.tallies)
+    return { files, sourceRoots: [...this.sourceRoots], notes: [...this.notes], tallies }
+  }
+
+  private dropBranchSource(path: string, format: ReportFormat): void {
+    const dropped = this.droppedBranches.get(path) ?? new Set<ReportFormat>()
+    dropped.add(format)
+    this.droppedBranches.set(path, dropped)
   }
 
   private addBranches(builder: FileBuilder, file: FileCoverage, incoming: ReportFormat): void {
     const existing = builder.branchSource
     if (existing !== undefined && existing !== incoming) {
       const incomingWins = BRANCH_PRECEDENCE.indexOf(incoming) < BRANCH_PRECEDENCE.indexOf(existing)
-      const kept = incomingWins ? incoming : existing
-      const conflict = this.branchConflicts.get(file.path) ?? { kept, dropped: new Set() }
-      conflict.kept = kept
-      conflict.dropped.delete(kept)
-      conflict.dropped.add(incomingWins ? existing : incoming)
-      this.branchConflicts.set(file.path, conflict)
+      this.dropBranchSource(file.path, incomingWins ? existing : incoming)
       if (!incomingWins) return
       builder.dropBranches()
     }

@@ -1,15 +1,19 @@
 import { ReportAccumulator } from './accumulator.js'
-import { hasControlCharacter } from './bytes.js'
+import { CoberturaSources } from './cobertura-sources.js'
 import type { FileBuilder } from './file-builder.js'
 import { isRustSymbol, rustFunctionKey } from './function-identity.js'
 import {
   checkReportSize,
   MAX_CONDITIONS_PER_LINE,
   MAX_COUNT,
+  MAX_FILES_PER_READ,
+  MAX_FUNCTIONS_PER_REPORT,
   MAX_LINE_NUMBER,
   type ParseOptions
 } from './limits.js'
 import type { CoverageReport } from './model.js'
+import { lengthProblem, readsAsEndLine, textProblem, type TextKind } from './report-text.js'
+import { attributeBytes, attributeIs, attributeShown } from './xml-attributes.js'
 import { XML_END, XML_EOF, XML_START, XML_TEXT, XmlScanner } from './xml-scanner.js'
 
 /**
@@ -39,6 +43,8 @@ export function parseCobertura(
 }
 
 interface OpenMethod {
+  /** Where the <method> tag starts (for errors about its name). */
+  offset: number
   name: string
   signature: string
   hitsAttribute: number | undefined
@@ -51,11 +57,11 @@ type Context = 'coverage' | 'sources' | 'source' | 'class' | 'method' | 'lines' 
 
 class CoberturaReader {
   private readonly contexts: Context[] = []
-  private readonly sources: string[] = []
+  private readonly sources: CoberturaSources
   private file: FileBuilder | undefined
   private className = ''
   private method: OpenMethod | undefined
-  private sourceText = ''
+  private methods = 0
   private outcomes = 0
   private readonly maxOutcomes: number
 
@@ -64,6 +70,7 @@ class CoberturaReader {
     private readonly accumulator: ReportAccumulator
   ) {
     this.maxOutcomes = scanner.data.length * 4 + 65536
+    this.sources = new CoberturaSources(scanner)
   }
 
   read(): void {
@@ -74,10 +81,10 @@ class CoberturaReader {
       if (token === XML_START) this.start()
       else if (token === XML_END) this.end()
       else if (token === XML_TEXT && this.contexts[this.contexts.length - 1] === 'source') {
-        this.sourceText += scanner.text
+        this.sources.addText()
       }
     }
-    this.accumulator.addSourceRoots(this.sources)
+    this.accumulator.addSourceRoots(this.sources.roots)
   }
 
   private start(): void {
@@ -102,44 +109,60 @@ class CoberturaReader {
     } else if (scanner.nameIs('sources') && parent === 'coverage') context = 'sources'
     else if (scanner.nameIs('source') && parent === 'sources') {
       context = 'source'
-      this.sourceText = ''
-    }
+      this.sources.open()
+    } else if (scanner.nameIs('package')) this.checkedText('name', 'name', 'a package name')
     this.contexts.push(context)
   }
 
   private end(): void {
     const context = this.contexts.pop()
-    if (context === 'source') {
-      const root = this.sourceText.trim()
-      if (root !== '') this.sources.push(root)
-    } else if (context === 'method') this.closeMethod()
+    if (context === 'source') this.sources.close()
+    else if (context === 'method') this.closeMethod()
     else if (context === 'class') this.file = undefined
+  }
+
+  /**
+   * Attribute `name` as a path or name (bounded, UTF-8, no control character; see
+   * report-text.ts), '' when absent; anything else is refused with the line.
+   */
+  private checkedText(name: string, kind: TextKind, what: string): string {
+    const scanner = this.scanner
+    const index = scanner.attribute(name)
+    if (index < 0) return ''
+    const at = scanner.attributeValueStart[index] as number
+    const tooLong = lengthProblem(attributeBytes(scanner, index), kind)
+    if (tooLong !== undefined) scanner.fail(at, `expected ${what} in ${name}=; it ${tooLong}`)
+    const text = scanner.attributeText(index)
+    const problem = textProblem(text, kind)
+    if (problem !== undefined) scanner.fail(at, `expected ${what} in ${name}=; it ${problem}`)
+    return text
   }
 
   private openClass(): void {
     const scanner = this.scanner
-    const index = scanner.attribute('filename')
-    if (index < 0) scanner.fail(scanner.nameStart, 'expected a filename attribute on <class>')
-    const path = scanner.attributeText(index)
-    if (path.trim() === '' || hasControlCharacter(path)) {
-      scanner.fail(
-        scanner.attributeValueStart[index] as number,
-        'expected a file name in filename='
-      )
-    }
-    const nameIndex = scanner.attribute('name')
-    this.className = nameIndex < 0 ? '' : scanner.attributeText(nameIndex)
+    if (scanner.attribute('filename') < 0)
+      scanner.fail(scanner.nameStart, 'expected a filename attribute on <class>')
+    const path = this.checkedText('filename', 'path', 'a file name')
+    if (path.trim() === '') scanner.fail(scanner.nameStart, 'expected a file name in filename=')
+    this.className = this.checkedText('name', 'name', 'a class name')
     this.file = this.accumulator.record(path)
+    if (this.accumulator.fileCount > MAX_FILES_PER_READ) {
+      const limit = MAX_FILES_PER_READ.toLocaleString('en-US')
+      scanner.fail(scanner.nameStart, `expected at most ${limit} files`)
+    }
   }
 
   private openMethod(): void {
     const scanner = this.scanner
-    const nameIndex = scanner.attribute('name')
-    const signatureIndex = scanner.attribute('signature')
     const hitsIndex = scanner.attribute('hits')
+    if (++this.methods > MAX_FUNCTIONS_PER_REPORT) {
+      const limit = MAX_FUNCTIONS_PER_REPORT.toLocaleString('en-US')
+      scanner.fail(scanner.nameStart, `expected at most ${limit} functions in one report`)
+    }
     this.method = {
-      name: nameIndex < 0 ? '' : scanner.attributeText(nameIndex),
-      signature: signatureIndex < 0 ? '' : scanner.attributeText(signatureIndex),
+      offset: scanner.nameStart,
+      name: this.checkedText('name', 'name', 'a method name'),
+      signature: this.checkedText('signature', 'name', 'a method signature'),
       hitsAttribute: hitsIndex < 0 ? undefined : this.integer(hitsIndex, 'hits', 0, MAX_COUNT),
       start: 0,
       hits: 0
@@ -151,7 +174,10 @@ class CoberturaReader {
     this.method = undefined
     if (method === undefined || this.file === undefined || method.start === 0) return
     const name = qualifiedName(method, this.className, this.file.path)
-    if (name === '' || hasControlCharacter(name)) return
+    if (name === '') return
+    const ambiguous = readsAsEndLine(name)
+    if (ambiguous !== undefined)
+      this.scanner.fail(method.offset, `expected a method name lcov can carry; ${ambiguous}`)
     const key = isRustSymbol(method.name) ? rustFunctionKey(method.name, method.start) : name
     this.file.addFunction(name, method.start, undefined, method.hitsAttribute ?? method.hits, key)
   }
@@ -176,27 +202,28 @@ class CoberturaReader {
     const branchIndex = scanner.attribute('branch')
     const conditionIndex = scanner.attribute('condition-coverage')
     if (branchIndex < 0 || conditionIndex < 0) return
-    if (scanner.attributeText(branchIndex).toLowerCase() !== 'true') return
+    if (!attributeIs(scanner, branchIndex, 'true')) return
     this.conditions(line, conditionIndex)
   }
 
   /** `condition-coverage="50% (1/2)"`: total outcomes, the first `covered` of them taken. */
   private conditions(line: number, index: number): void {
     const scanner = this.scanner
-    const text = scanner.attributeText(index)
-    const match = /\((\d{1,9})\/(\d{1,9})\)\s*$/.exec(text)
     const offset = scanner.attributeValueStart[index] as number
+    // Real values are like "50% (1/2)": a longer one is refused before it is decoded.
+    const text = attributeBytes(scanner, index) <= 64 ? scanner.attributeText(index) : ''
+    const match = /\((\d{1,9})\/(\d{1,9})\)\s*$/.exec(text)
     if (match === null)
       return scanner.fail(
         offset,
-        `expected condition-coverage like "50% (1/2)"; found "${text.slice(0, 40)}"`
+        `expected condition-coverage like "50% (1/2)"; found "${attributeShown(scanner, index)}"`
       )
     const covered = Number(match[1])
     const total = Number(match[2])
     if (covered > total || total > MAX_CONDITIONS_PER_LINE) {
       scanner.fail(
         offset,
-        `expected condition-coverage with covered ≤ total ≤ ${MAX_CONDITIONS_PER_LINE}; found "${text}"`
+        `expected condition-coverage with covered ≤ total ≤ ${MAX_CONDITIONS_PER_LINE}; found "${attributeShown(scanner, index)}"`
       )
     }
     this.outcomes += total
@@ -225,7 +252,7 @@ class CoberturaReader {
       position++
     }
     if (position !== end || position === start || value < min || value > max) {
-      const shown = scanner.attributeText(index).slice(0, 40)
+      const shown = attributeShown(scanner, index)
       scanner.fail(
         start,
         `expected ${name}= to be a whole number from ${min} to ${max}; found "${shown}"`

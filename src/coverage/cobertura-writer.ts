@@ -1,4 +1,6 @@
 import { ByteSink, chunksToString, type ChunkOptions } from './byte-sink.js'
+import { CoverageError } from './errors.js'
+import { MAX_CONDITIONS_PER_LINE } from './limits.js'
 import { sortedFiles, type CoverageReport, type FileCoverage } from './model.js'
 import { addInto, emptyTotals, fileTotals, type Count, type Totals } from './summary.js'
 import { toPosixPath } from './paths.js'
@@ -105,6 +107,13 @@ function writeLines(sink: ByteSink, file: FileCoverage): void {
       total++
       if ((branches.taken[branch] as number) > 0) covered++
       branch++
+    }
+    if (total > MAX_CONDITIONS_PER_LINE) {
+      // The merge pipeline leaves such lines out (branch-limit.ts); a reader would refuse it.
+      throw new CoverageError(
+        file.path,
+        `${file.path}:${line}: ${total} branch outcomes on one line cannot be written as condition-coverage`
+      )
     }
     sink.ascii('\t\t\t\t\t\t<line number="')
     sink.integer(line)

@@ -1,12 +1,27 @@
+import { isUtf8 } from 'node:buffer'
 import { ReportAccumulator } from './accumulator.js'
-import { hasControlCharacter } from './bytes.js'
-import { ReportParseError } from './errors.js'
+import { checkEncoding, notUtf8Error } from './encoding.js'
+import { ReportParseError, ReportTooLargeError } from './errors.js'
 import type { FileBuilder } from './file-builder.js'
 import { JsonFields } from './json-fields.js'
+import { firstLongKey } from './json-keys.js'
 import { lineOfOffset, locateJson } from './json-locate.js'
-import { checkReportSize, type ParseOptions } from './limits.js'
+import {
+  checkReportSize,
+  MAX_FILES_PER_READ,
+  MAX_FUNCTIONS_PER_REPORT,
+  MAX_PATH_BYTES,
+  MAX_STRING_LENGTH,
+  type ParseOptions
+} from './limits.js'
 import type { CoverageReport } from './model.js'
+import { readsAsEndLine, textProblem } from './report-text.js'
 import { statementLines, type Region } from './coveragepy-statements.js'
+
+/** Why the longest JSON report is what it is, and what to write instead. */
+const JSON_STRING_REMEDY =
+  'coverage.py JSON is parsed whole, and JavaScript holds at most 512 MiB of text in one ' +
+  'string: write Cobertura XML instead (coverage xml), which is read as a stream.'
 
 /**
  * coverage.py JSON reader (format 3; 1 and 2 read the same). coverage.py keeps no counts:
@@ -24,7 +39,21 @@ export function parseCoveragePyJson(
   options?: ParseOptions
 ): CoverageReport {
   checkReportSize(data.length, source, options)
+  checkEncoding(data, source)
+  if (data.length > MAX_STRING_LENGTH) {
+    throw new ReportTooLargeError(source, data.length, MAX_STRING_LENGTH, JSON_STRING_REMEDY)
+  }
+  if (!isUtf8(data)) throw notUtf8Error(data, 0, data.length, source, 'the report')
   const text = new TextDecoder().decode(data)
+  const longKey = firstLongKey(text, MAX_PATH_BYTES)
+  if (longKey >= 0) {
+    const limit = MAX_PATH_BYTES.toLocaleString('en-US')
+    throw new ReportParseError(
+      source,
+      lineOfOffset(text, longKey),
+      `expected keys (paths, names) of at most ${limit} characters`
+    )
+  }
   let document: unknown
   try {
     document = JSON.parse(text)
@@ -45,7 +74,8 @@ export function parseCoveragePyJson(
   )
   const files = fields.object(root.files, ['files'], 'a "files" object')
   const accumulator = new ReportAccumulator({ lines: data.length / 4 + 16 })
-  for (const path of Object.keys(files)) readFile(fields, accumulator, path, files[path])
+  const counts = { functions: 0 }
+  for (const path of Object.keys(files)) readFile(fields, accumulator, path, files[path], counts)
   return accumulator.build()
 }
 
@@ -53,10 +83,12 @@ function readFile(
   fields: JsonFields,
   accumulator: ReportAccumulator,
   path: string,
-  value: unknown
+  value: unknown,
+  counts: { functions: number }
 ) {
   const at = ['files', path]
-  if (path.trim() === '' || hasControlCharacter(path)) fields.fail(at, 'a file path as the key')
+  const problem = path.trim() === '' ? 'is empty' : textProblem(path, 'path')
+  if (problem !== undefined) fields.fail(at, `a file path as the key (this one ${problem})`)
   const entry = fields.object(value, at)
   const executed = fields.lines(entry.executed_lines, [...at, 'executed_lines'])
   const missing = fields.lines(entry.missing_lines, [...at, 'missing_lines'])
@@ -65,8 +97,15 @@ function readFile(
   const coveredLines = fields.count(summary?.covered_lines, [...at, 'summary', 'covered_lines'])
   const classes = regions(fields, entry.classes, [...at, 'classes'])
   const functions = regions(fields, entry.functions, [...at, 'functions'])
+  counts.functions += functions.length
+  if (counts.functions > MAX_FUNCTIONS_PER_REPORT) {
+    const limit = MAX_FUNCTIONS_PER_REPORT.toLocaleString('en-US')
+    fields.fail([...at, 'functions'], `at most ${limit} functions in one report`)
+  }
   const statements = statementLines({ executed, missing, excluded, coveredLines, classes })
   const file = accumulator.record(path)
+  if (accumulator.fileCount > MAX_FILES_PER_READ)
+    fields.fail(at, `at most ${MAX_FILES_PER_READ.toLocaleString('en-US')} files`)
   addStatements(file, statements.executed, statements.missing)
   if (statements.note !== undefined)
     accumulator.addNotes([`${fields.source}: ${path}: ${statements.note}`])
@@ -77,7 +116,7 @@ function readFile(
     const number = Number(line)
     if (!Number.isInteger(number) || number < 1)
       fields.fail([...at, 'contexts', line], 'a line number as the key')
-    file.addContexts(number, fields.strings(names, [...at, 'contexts', line]))
+    file.addContexts(number, fields.names(names, [...at, 'contexts', line]))
   }
 }
 
@@ -125,7 +164,7 @@ function readBranches(
 
 /** A function region (not the module level '') with statements becomes a function. */
 function addRegionFunction(file: FileBuilder, region: Region): void {
-  if (region.name === '' || hasControlCharacter(region.name)) return
+  if (region.name === '') return
   const excluded = new Set(region.excluded)
   const statements = [...region.executed, ...region.missing].filter((line) => !excluded.has(line))
   if (statements.length === 0 || region.statements === 0) return
@@ -140,6 +179,8 @@ function regions(fields: JsonFields, value: unknown, at: string[]): Region[] {
   if (table === undefined) return []
   return Object.keys(table).map((name): Region => {
     const here = [...at, name]
+    const problem = textProblem(name, 'name') ?? readsAsEndLine(name)
+    if (problem !== undefined) fields.fail(here, `a region name as the key (this one ${problem})`)
     const region = fields.object(table[name], here)
     const summary = fields.optionalObject(region.summary, [...here, 'summary'])
     const startLine =

@@ -1,9 +1,11 @@
 import { parseCobertura } from './cobertura-reader.js'
 import { parseCoveragePyJson } from './coveragepy-json.js'
+import { checkEncoding } from './encoding.js'
 import { UnknownFormatError } from './errors.js'
 import { parseLcov } from './lcov-reader.js'
 import { checkReportSize, type ParseOptions } from './limits.js'
 import type { CoverageReport, ReportFormat } from './model.js'
+import { showText } from './show-text.js'
 
 const decoder = new TextDecoder()
 
@@ -11,8 +13,10 @@ const decoder = new TextDecoder()
  * The format of a report, from its first bytes (never from its name): `<` (after a BOM,
  * blanks, an XML declaration or comments) with a `<coverage` element → Cobertura; `{` with a
  * "meta" or "files" key → coverage.py JSON; an lcov record tag (TN:, SF:, VER:, …) → lcov.
+ * UTF-16 and UTF-32 are refused first, with a message that says so.
  */
 export function detectFormat(data: Uint8Array, source = 'report'): ReportFormat {
+  checkEncoding(data, source)
   let start = 0
   if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) start = 3
   while (start < data.length && isBlank(data[start] as number)) start++
@@ -27,7 +31,7 @@ export function detectFormat(data: Uint8Array, source = 'report'): ReportFormat 
     throw new UnknownFormatError(source, 'JSON without a "meta" or "files" key in its first 64 KiB')
   }
   if (/^(?:#[^\n]*\n\s*)*(?:TN|SF|VER|FN|DA):/.test(head)) return 'lcov'
-  throw new UnknownFormatError(source, `it starts with ${JSON.stringify(head.slice(0, 20))}`)
+  throw new UnknownFormatError(source, `it starts with "${showText(head.slice(0, 20), 20)}"`)
 }
 
 function isBlank(byte: number): boolean {

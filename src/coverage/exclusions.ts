@@ -1,14 +1,20 @@
-import { globToRegExp, matchesAnyGlob } from './glob.js'
+import { CoverageError } from './errors.js'
+import { compileGlob, matchesAnyGlob } from './glob.js'
 import {
   EMPTY_BRANCHES,
   type BranchTable,
   type CoverageReport,
   type FileCoverage,
-  type Language
+  type Language,
+  type Tally
 } from './model.js'
+import { addTallies, addTally } from './notes.js'
 
 export interface ExclusionOptions {
-  /** Source text of a report path (repo-relative inside the workspace), or undefined if unreadable. */
+  /**
+   * Source text of a report path (repo-relative inside the workspace), or undefined when there
+   * is none; a CoverageError (a FIFO, a device, over the cap) becomes a note naming the file.
+   */
   readonly readSource: (path: string) => string | undefined
   /** Files whose path matches any of these globs (see glob.ts) are dropped. */
   readonly excludeGlobs: readonly string[]
@@ -71,7 +77,7 @@ export function findExclusionMarkers(text: string): ExclusionMarkers {
  * on them disappear; branch markers remove only branch data.
  */
 export function applyExclusions(report: CoverageReport, options: ExclusionOptions): CoverageReport {
-  const globs = options.excludeGlobs.map(globToRegExp)
+  const globs = options.excludeGlobs.map(compileGlob)
   const languages = new Set(options.markerLanguages ?? ['rust', 'python', 'other'])
   const files = new Map<string, FileCoverage>()
   const notes = [...report.notes]
@@ -81,7 +87,7 @@ export function applyExclusions(report: CoverageReport, options: ExclusionOption
       globbed++
       continue
     }
-    const text = languages.has(file.language) ? options.readSource(path) : undefined
+    const text = languages.has(file.language) ? sourceOf(path, options, notes) : undefined
     if (text === undefined) {
       files.set(path, file)
       continue
@@ -93,8 +99,20 @@ export function applyExclusions(report: CoverageReport, options: ExclusionOption
       markers.lines.size + markers.branchLines.size === 0 ? file : excludeLines(file, markers)
     )
   }
-  if (globbed > 0) notes.push(`${globbed} file(s) matched exclude patterns and were left out`)
-  return { files, sourceRoots: report.sourceRoots, notes }
+  const tallies = new Map<string, Tally>()
+  addTallies(tallies, report.tallies)
+  addTally(tallies, '{count} file(s) matched exclude patterns and were left out', globbed)
+  return { files, sourceRoots: report.sourceRoots, notes, tallies }
+}
+
+function sourceOf(path: string, options: ExclusionOptions, notes: string[]): string | undefined {
+  try {
+    return options.readSource(path)
+  } catch (error) {
+    if (!(error instanceof CoverageError)) throw error
+    notes.push(`${path}: its LCOV_EXCL markers were not read: ${error.message}`)
+    return undefined
+  }
 }
 
 function excludeLines(file: FileCoverage, markers: ExclusionMarkers): FileCoverage {
@@ -119,7 +137,8 @@ function excludeLines(file: FileCoverage, markers: ExclusionMarkers): FileCovera
   }
 }
 
-function keptBranches(table: BranchTable, excluded: (line: number) => boolean): BranchTable {
+/** The table without the outcomes on lines `excluded` says (the same table when none is). */
+export function keptBranches(table: BranchTable, excluded: (line: number) => boolean): BranchTable {
   const keep: number[] = []
   for (let index = 0; index < table.lines.length; index++) {
     if (!excluded(table.lines[index] as number)) keep.push(index)

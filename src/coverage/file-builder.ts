@@ -27,7 +27,8 @@ export class FileBuilder {
   private lineCursor = -1
   readonly branchStretches: BranchStretches
   readonly functions = new FunctionTable()
-  private contexts: Map<number, string[]> | undefined
+  /** Test names per line: a set, since a merge adds each report's names (many thousand a line). */
+  private contexts: Map<number, Set<string>> | undefined
   branchSource: ReportFormat | undefined
   /** Set by merges: true only when every contributing file lay outside the workspace. */
   outsideWorkspace: boolean | undefined
@@ -171,9 +172,9 @@ export class FileBuilder {
 
   addContexts(line: number, names: readonly string[]): void {
     this.contexts ??= new Map()
-    const existing = this.contexts.get(line)
-    if (existing === undefined) this.contexts.set(line, [...names])
-    else for (const name of names) if (!existing.includes(name)) existing.push(name)
+    let existing = this.contexts.get(line)
+    if (existing === undefined) this.contexts.set(line, (existing = new Set()))
+    for (const name of names) existing.add(name)
   }
 
   /**
@@ -192,7 +193,11 @@ export class FileBuilder {
     const branches = this.branchStretches.build(output.branches)
     const functions = this.functions.list()
     if (this.functions.saturated) this.saturated = true
-    const contexts = this.contexts && new Map([...this.contexts].sort((a, b) => a[0] - b[0]))
+    const contexts =
+      this.contexts &&
+      new Map(
+        [...this.contexts].sort((a, b) => a[0] - b[0]).map(([line, names]) => [line, [...names]])
+      )
     return {
       path: this.path,
       language: languageOf(this.path),

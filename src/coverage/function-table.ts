@@ -4,7 +4,9 @@ import type { FunctionRecord } from './model.js'
 export type MutableFunction = { -readonly [K in keyof FunctionRecord]: FunctionRecord[K] }
 
 /**
- * One file's functions, merged by name (hits add up; the first start, end and key stay).
+ * One file's functions, merged by name: hits add up, and when reports disagree on where a
+ * function starts the earliest start (with its end and key) stays, so that the merge gives
+ * the same whatever the order of the reports.
  * Records of a file that was seen before list its functions in the same order, so `matchNext`
  * recognises the next expected one from its name's bytes — no decoding, no hashing.
  */
@@ -45,6 +47,15 @@ export class FunctionTable {
     const existing = this.byName.get(name)
     if (existing !== undefined) {
       this.addHits(existing, hits)
+      // The earliest start wins, whatever order the reports come in (deterministic output).
+      if (
+        start < existing.start ||
+        (start === existing.start && (end ?? 0) < (existing.end ?? 0))
+      ) {
+        existing.start = start
+        existing.end = end
+        existing.key = typeof key === 'string' ? key : key(name, start)
+      }
       return false
     }
     const record = { name, start, end, hits, key: typeof key === 'string' ? key : key(name, start) }

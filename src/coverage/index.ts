@@ -18,10 +18,13 @@ export {
   fileBranches,
   fileLines,
   languageOf,
-  sortedFiles
+  sortedFiles,
+  type Tally
 } from './model.js'
 export {
   CoverageError,
+  OutputWriteError,
+  ReportFileError,
   ReportParseError,
   ReportTooLargeError,
   UnknownFormatError
@@ -47,7 +50,7 @@ export {
   type ReadSettings,
   type ReportInput
 } from './read-reports.js'
-export { NotAFileError, openRegularFile, readRegularFile } from './report-files.js'
+export { NotAFileError, openRegularFile, readRegularFile, withFile } from './report-files.js'
 export { normalizePaths, toPosixPath, type NormalizeOptions, type PathMap } from './paths.js'
 export {
   applyExclusions,
@@ -55,7 +58,7 @@ export {
   type ExclusionMarkers,
   type ExclusionOptions
 } from './exclusions.js'
-export { globToRegExp } from './glob.js'
+export { compileGlob, type Glob } from './glob.js'
 export {
   LANGUAGES,
   addInto,
@@ -74,15 +77,22 @@ export {
 export { uncoveredRanges, type LineRange } from './ranges.js'
 export { lcovChunks, writeLcov } from './lcov-writer.js'
 export { coberturaChunks, writeCobertura, type CoberturaOptions } from './cobertura-writer.js'
-export { writeSummaryJson } from './summary-json.js'
+export { SUMMARY_SCHEMA, summaryJsonChunks, writeSummaryJson } from './summary-json.js'
+export { AtomicFile, writeFileAtomically } from './atomic-file.js'
 export {
-  AtomicFile,
+  OutputSet,
   REPORT_FILE_NAMES,
-  writeFileAtomically,
+  type OutputFormat,
+  type OutputSetOptions
+} from './output-set.js'
+export {
+  reportChunks,
   writeReportFiles,
   writeReportsAtomically,
-  type OutputFormat,
   type WriteReportsOptions
 } from './atomic-write.js'
+export { addTallies, addTally, reportNotes } from './notes.js'
+export { limitBranchesPerLine } from './branch-limit.js'
 export { formatPercent, percent } from './percent.js'
+export { showControls, showText } from './show-text.js'
 export { isRustSymbol } from './function-identity.js'

@@ -1,6 +1,8 @@
 import { ReportParseError } from './errors.js'
 import { lineOfOffset, locateJson, type JsonPath } from './json-locate.js'
 import { MAX_LINE_NUMBER } from './limits.js'
+import { textProblem } from './report-text.js'
+import { showText } from './show-text.js'
 
 /**
  * Typed access to parsed JSON that fails with the report file and the line of the offending
@@ -68,10 +70,14 @@ export class JsonFields {
     return value
   }
 
-  /** A list of strings (test names of a context). */
-  strings(value: unknown, path: JsonPath): string[] {
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-      this.fail(path, 'a list of strings')
+  /** A list of names (the test names of a context), each one a name may be (report-text.ts). */
+  names(value: unknown, path: JsonPath): string[] {
+    if (!Array.isArray(value)) this.fail(path, 'a list of strings')
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index]
+      if (typeof item !== 'string') this.fail([...path, index], 'a string')
+      const problem = textProblem(item, 'name')
+      if (problem !== undefined) this.fail([...path, index], `a test name (this one ${problem})`)
     }
     return value as string[]
   }
@@ -86,6 +92,6 @@ function isLineNumber(value: unknown): value is number {
 function showPath(path: JsonPath): string {
   if (path.length === 0) return 'the top level'
   return path
-    .map((part) => (typeof part === 'number' ? `[${part}]` : `[${JSON.stringify(part)}]`))
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `["${showText(part, 120)}"]`))
     .join('')
 }

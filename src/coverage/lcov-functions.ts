@@ -29,6 +29,8 @@ export class LcovFunctionRecords {
   private readonly aliases: Array<{ index: number; hits: number; name: string }> = []
   private undeclared = 0
   private aliasesWithoutGroup = 0
+  /** FN and FNA records of the whole report (the reader bounds them). */
+  declaredInReport = 0
 
   constructor(private readonly source: string) {}
 
@@ -41,6 +43,7 @@ export class LcovFunctionRecords {
     position = 0
   ) {
     const index = this.count++
+    this.declaredInReport++
     this.known[index] = known
     this.positions[index] = position
     this.names[index] = name
@@ -92,6 +95,7 @@ export class LcovFunctionRecords {
   }
 
   addAlias(index: number, hits: number, name: string): void {
+    this.declaredInReport++
     this.aliases.push({ index, hits, name })
   }
 
@@ -133,15 +137,15 @@ export class LcovFunctionRecords {
     this.reset()
   }
 
-  notes(): string[] {
-    const notes: string[] = []
-    if (this.undeclared > 0) {
-      notes.push(`${this.source}: ${this.undeclared} FNDA records name no FN function; ignored`)
-    }
-    if (this.aliasesWithoutGroup > 0) {
-      notes.push(`${this.source}: ${this.aliasesWithoutGroup} FNA records have no FNL; ignored`)
-    }
-    return notes
+  /**
+   * Counted notes (see model.ts) about records that were ignored: counts, so that the two
+   * halves of a tracefile read by two threads add up to what one thread would say.
+   */
+  tallies(): Array<[key: string, count: number]> {
+    return [
+      [`${this.source}: {count} FNDA records name no FN function; ignored`, this.undeclared],
+      [`${this.source}: {count} FNA records have no FNL; ignored`, this.aliasesWithoutGroup]
+    ]
   }
 
   private reset(): void {

@@ -1,4 +1,5 @@
 import { ReportAccumulator } from './accumulator.js'
+import { checkEncoding } from './encoding.js'
 import { LcovFunctionRecords } from './lcov-functions.js'
 import { LcovReader } from './lcov-records.js'
 import { checkReportSize, type ParseOptions } from './limits.js'
@@ -63,6 +64,7 @@ export class LcovPieceReader {
   }
 
   read(piece: Uint8Array): void {
+    if (this.first) checkEncoding(piece, this.source)
     // One concrete array type keeps the hot loops monomorphic (a Buffer is a Uint8Array subclass).
     const bytes = new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength)
     new LcovReader(bytes, this.source, this.accumulator, this.functions, this.first).read()
@@ -71,6 +73,6 @@ export class LcovPieceReader {
 
   /** After the last piece: notes about records that were ignored. */
   finish(): void {
-    this.accumulator.addNotes(this.functions.notes())
+    for (const [key, count] of this.functions.tallies()) this.accumulator.addTally(key, count)
   }
 }

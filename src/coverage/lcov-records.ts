@@ -1,11 +1,14 @@
 import type { ReportAccumulator } from './accumulator.js'
 import { ByteCursor } from './byte-cursor.js'
-import { CARRIAGE_RETURN, COLON, COMMA, decodeText, hasControlCharacter, NEWLINE } from './bytes.js'
+import { CARRIAGE_RETURN, COLON, COMMA, NEWLINE } from './bytes.js'
+import { notUtf8Error } from './encoding.js'
 import type { FileBuilder } from './file-builder.js'
 import type { LcovFunctionRecords } from './lcov-functions.js'
 import { plainBranchRun, plainLineRun } from './lcov-runs.js'
 import { isTagByte, isUpper, LCOV_SHAPES, MAX_BLOCK } from './lcov-syntax.js'
+import { MAX_FILES_PER_READ, MAX_FUNCTIONS_PER_REPORT } from './limits.js'
 import { NOT_EVALUATED } from './model.js'
+import { decodeStrictUtf8, lengthProblem, textProblem, type TextKind } from './report-text.js'
 
 const END_OF_RECORD = new TextEncoder().encode('end_of_record')
 
@@ -119,9 +122,7 @@ export class LcovReader extends ByteCursor {
     if (lastComma <= fieldStart) this.fail(fieldStart, `expected ${shape}`)
     const taken = this.takenField(lastComma + 1, end)
     const id = this.numericField(fieldStart, lastComma)
-    const label = id < 0 ? decodeText(this.data, fieldStart, lastComma) : undefined
-    if (label !== undefined && hasControlCharacter(label))
-      this.fail(fieldStart, `expected ${shape}`)
+    const label = id < 0 ? this.text(fieldStart, lastComma, 'name', shape) : undefined
     file.addBranch(line, exception ? -1 - block : block, Math.max(id, 0), label, taken)
     file.branchSource = 'lcov'
   }
@@ -134,11 +135,12 @@ export class LcovReader extends ByteCursor {
       this.current = next
       return
     }
-    const path = decodeText(this.data, position, end)
-    if (path.trim() === '' || hasControlCharacter(path)) {
-      this.fail(position, `expected ${LCOV_SHAPES.SF}`)
-    }
+    const path = this.text(position, end, 'path', LCOV_SHAPES.SF)
+    if (path.trim() === '') this.fail(position, `expected ${LCOV_SHAPES.SF}`)
     this.current = this.accumulator.record(path)
+    if (this.accumulator.fileCount > MAX_FILES_PER_READ) {
+      this.fail(position, `expected at most ${MAX_FILES_PER_READ.toLocaleString('en-US')} files`)
+    }
   }
 
   private readFunction(): void {
@@ -156,11 +158,19 @@ export class LcovReader extends ByteCursor {
     const known = table.matchNext(this.data, nameStart, nameEnd)
     if (known !== undefined && known.start === start) {
       this.functions.declare(known.name, start, end, nameStart, known)
-      return
+    } else {
+      this.position = nameStart
+      const name = this.nameToEndOfLine(LCOV_SHAPES.FN)
+      this.functions.declare(name, start, end, nameStart, undefined, table.expected)
     }
-    this.position = nameStart
-    const name = this.nameToEndOfLine(LCOV_SHAPES.FN)
-    this.functions.declare(name, start, end, nameStart, undefined, table.expected)
+    this.checkFunctionCount(nameStart)
+  }
+
+  private checkFunctionCount(at: number): void {
+    if (this.functions.declaredInReport > MAX_FUNCTIONS_PER_REPORT) {
+      const limit = MAX_FUNCTIONS_PER_REPORT.toLocaleString('en-US')
+      this.fail(at, `expected at most ${limit} functions in one report`)
+    }
   }
 
   private readFunctionHits(): void {
@@ -194,7 +204,9 @@ export class LcovReader extends ByteCursor {
     this.expectComma(LCOV_SHAPES.FNA)
     const hits = this.count(LCOV_SHAPES.FNA)
     this.expectComma(LCOV_SHAPES.FNA)
+    const at = this.position
     this.functions.addAlias(index, hits, this.nameToEndOfLine(LCOV_SHAPES.FNA))
+    this.checkFunctionCount(at)
   }
 
   /** Closes the open record: functions resolve now, since FNDA may come before FN. */
@@ -254,8 +266,22 @@ export class LcovReader extends ByteCursor {
   private nameToEndOfLine(shape: string): string {
     const start = this.position
     const end = this.restOfLine()
-    const name = decodeText(this.data, start, end)
-    if (name === '' || hasControlCharacter(name)) this.fail(start, `expected ${shape}`)
+    const name = this.text(start, end, 'name', shape)
+    if (name === '') this.fail(start, `expected ${shape}`)
     return name
+  }
+
+  /**
+   * Bytes [start, end) as a path or name: bounded in length, UTF-8, without a control
+   * character (see report-text.ts); anything else is refused with the line.
+   */
+  private text(start: number, end: number, kind: TextKind, shape: string): string {
+    const tooLong = lengthProblem(end - start, kind)
+    if (tooLong !== undefined) this.fail(start, `expected ${shape}; the ${kind} ${tooLong}`)
+    const text = decodeStrictUtf8(this.data, start, end)
+    if (text === undefined) throw notUtf8Error(this.data, start, end, this.source, shape)
+    const problem = textProblem(text, kind)
+    if (problem !== undefined) this.fail(start, `expected ${shape}; the ${kind} ${problem}`)
+    return text
   }
 }

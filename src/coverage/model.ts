@@ -74,14 +74,36 @@ export interface FileCoverage {
   readonly functions: readonly FunctionRecord[]
   /** coverage.py per-test contexts: line → test names (only with `show_contexts`). */
   readonly contexts: ReadonlyMap<number, readonly string[]> | undefined
+  /** Formats whose branch data for this file was dropped in a merge (see merge.ts). */
+  readonly droppedBranchSources?: readonly ReportFormat[]
+  /** A count of this file reached 2^53 - 1 and stopped there. */
+  readonly saturated?: boolean
+}
+
+/**
+ * A counted note: how often something happened and the first few of the things it happened
+ * to (the smallest, so any order of the reports gives the same ones). Merges add counts up.
+ */
+export interface Tally {
+  readonly count: number
+  readonly examples: readonly string[]
 }
 
 export interface CoverageReport {
   readonly files: ReadonlyMap<string, FileCoverage>
   /** Cobertura `<source>` roots that relative file names are relative to (until normalizePaths). */
   readonly sourceRoots: readonly string[]
-  /** Things the engine decided that a user should know (dropped data, kept sources). */
+  /**
+   * Things the engine decided that a user should know (dropped data, kept sources). Read them
+   * with reportNotes (notes.ts), which adds the tallies and the files' own notes, in order.
+   */
   readonly notes: readonly string[]
+  /**
+   * Counted notes by their text, in which `{count}` and `{examples}` stand for the tally: a
+   * count that one thread or one report saw partly adds up in a merge, so the note does not
+   * depend on how the inputs were split or ordered.
+   */
+  readonly tallies?: ReadonlyMap<string, Tally>
 }
 
 const PYTHON_EXTENSIONS = new Set(['py', 'pyx', 'pyi'])

@@ -1,5 +1,7 @@
 import { ReportAccumulator } from './accumulator.js'
-import { languageOf, type CoverageReport, type FileCoverage } from './model.js'
+import { MAX_PATH_BYTES } from './limits.js'
+import { languageOf, type CoverageReport, type FileCoverage, type Tally } from './model.js'
+import { addTallies, addTally } from './notes.js'
 
 /** A prefix rewrite, like coverage.py's `[paths]`: `from` (absolute or relative) → `to`. */
 export interface PathMap {
@@ -77,7 +79,9 @@ function relativeTo(root: string, path: string): string | undefined {
  *   4. an installed copy (`…/site-packages/<pkg>/…`) maps to `<dir>/<pkg>/…` for the first
  *      package dir where that file exists;
  *   5. inside or outside the workspace.
- * Files that end up with the same path are merged.
+ * Files that end up with the same path are merged. A name that ends up as the workspace root
+ * itself (`/repo`, `.`, `./`) names no file: it is left out, and a note says so (written out
+ * it would be an `SF:` or `filename=""` record that no reader takes).
  */
 export function normalizePaths(report: CoverageReport, options: NormalizeOptions): CoverageReport {
   const root = toPosixPath(options.root)
@@ -85,7 +89,6 @@ export function normalizePaths(report: CoverageReport, options: NormalizeOptions
     const posix = toPosixPath(sourceRoot)
     return isAbsolutePosix(posix) ? posix : join(root, posix)
   })
-  const exists = options.exists
   const packageDirs = options.packageDirs ?? [
     '',
     'src',
@@ -93,36 +96,78 @@ export function normalizePaths(report: CoverageReport, options: NormalizeOptions
     'lib',
     ...roots.map((sourceRoot) => relativeTo(root, sourceRoot)).filter((dir) => dir !== undefined)
   ]
+  const where = { root, roots, packageDirs, exists: options.exists, maps: options.pathMaps ?? [] }
   const renamed: FileCoverage[] = []
-  const dropped: string[] = []
+  const leftOut: LeftOut = { outside: [], rootItself: [], tooLong: 0 }
   for (const file of report.files.values()) {
-    let path = applyPathMaps(toPosixPath(file.path), options.pathMaps ?? [], root)
-    if (!isAbsolutePosix(path)) path = resolveRelative(path, roots, root, exists)
-    const installed = mapInstalled(path, packageDirs, exists)
-    if (installed !== undefined) path = join(root, installed)
+    const path = resolvedPath(file.path, where)
     const relative = relativeTo(root, path)
-    if (relative === undefined && !options.includeOutside) {
-      dropped.push(path)
-      continue
-    }
     const finalPath = relative ?? path
-    renamed.push({
-      ...file,
-      path: finalPath,
-      language: languageOf(finalPath),
-      outsideWorkspace: relative === undefined
-    })
+    if (relative === '') leftOut.rootItself.push(file.path)
+    else if (relative === undefined && !options.includeOutside) leftOut.outside.push(path)
+    // A short name under a long root can end up longer than any path may be (limits.ts).
+    else if (finalPath.length > MAX_PATH_BYTES) leftOut.tooLong++
+    else {
+      const outsideWorkspace = relative === undefined
+      renamed.push({ ...file, path: finalPath, language: languageOf(finalPath), outsideWorkspace })
+    }
   }
   const notes = [...report.notes]
-  if (dropped.length > 0) {
-    const shown = dropped.slice(0, 3).join(', ')
-    notes.push(
-      `${dropped.length} file(s) outside the workspace ${root} were left out: ${shown}` +
-        `${dropped.length > 3 ? ', …' : ''} (include-outside keeps them)`
-    )
-  }
-  const files = collect(renamed, notes)
-  return { files, sourceRoots: [], notes }
+  const tallies = leftOutTallies(report.tallies, root, leftOut)
+  const files = collect(renamed, notes, tallies)
+  return { files, sourceRoots: [], notes, tallies }
+}
+
+interface Whereabouts {
+  root: string
+  roots: readonly string[]
+  packageDirs: readonly string[]
+  exists: ((relativePath: string) => boolean) | undefined
+  maps: readonly PathMap[]
+}
+
+/** Steps 1 to 4 of normalizePaths: the absolute POSIX path a report's file name stands for. */
+function resolvedPath(name: string, where: Whereabouts): string {
+  let path = applyPathMaps(toPosixPath(name), where.maps, where.root)
+  if (!isAbsolutePosix(path)) path = resolveRelative(path, where.roots, where.root, where.exists)
+  const installed = mapInstalled(path, where.packageDirs, where.exists)
+  return installed === undefined ? path : join(where.root, installed)
+}
+
+/** Files normalizePaths left out, by reason. */
+interface LeftOut {
+  outside: string[]
+  /** The names as written, that resolved to the workspace root itself. */
+  rootItself: string[]
+  tooLong: number
+}
+
+/** The tallies of `before` with those of the files left out added (notes.ts writes them). */
+function leftOutTallies(
+  before: ReadonlyMap<string, Tally> | undefined,
+  root: string,
+  leftOut: LeftOut
+): Map<string, Tally> {
+  const tallies = new Map<string, Tally>()
+  addTallies(tallies, before)
+  addTally(
+    tallies,
+    `{count} file(s) outside the workspace ${root} were left out: {examples} (include-outside keeps them)`,
+    leftOut.outside.length,
+    leftOut.outside
+  )
+  addTally(
+    tallies,
+    `{count} record(s) name the workspace root ${root} itself, not a file, and were left out: {examples}`,
+    leftOut.rootItself.length,
+    leftOut.rootItself
+  )
+  addTally(
+    tallies,
+    `{count} file(s) were left out: their paths are longer than ${MAX_PATH_BYTES} characters once resolved`,
+    leftOut.tooLong
+  )
+  return tallies
 }
 
 function applyPathMaps(path: string, maps: readonly PathMap[], root: string): string {
@@ -172,7 +217,11 @@ function mapInstalled(
 }
 
 /** Files keyed by their new paths; paths that now coincide are merged (notes say how). */
-function collect(files: readonly FileCoverage[], notes: string[]): Map<string, FileCoverage> {
+function collect(
+  files: readonly FileCoverage[],
+  notes: string[],
+  tallies: Map<string, Tally>
+): Map<string, FileCoverage> {
   const counts = new Map<string, number>()
   for (const file of files) counts.set(file.path, (counts.get(file.path) ?? 0) + 1)
   const result = new Map<string, FileCoverage>()
@@ -183,6 +232,7 @@ function collect(files: readonly FileCoverage[], notes: string[]): Map<string, F
     for (const file of colliding) accumulator.addFile(file)
     const merged = accumulator.build()
     notes.push(...merged.notes)
+    addTallies(tallies, merged.tallies)
     for (const [path, file] of merged.files) result.set(path, file)
   }
   return result

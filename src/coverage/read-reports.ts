@@ -9,15 +9,16 @@
 import { closeSync, existsSync, readSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ReportAccumulator } from './accumulator.js'
+import { limitBranchesPerLine } from './branch-limit.js'
 import { detectFormat, parseReport } from './detect.js'
-import { ReportParseError } from './errors.js'
+import { CoverageError, ReportFileError, ReportParseError } from './errors.js'
 import { applyExclusions } from './exclusions.js'
 import { LcovPieceReader } from './lcov-reader.js'
 import { mergeReports } from './merge.js'
 import type { CoverageReport, Language, ReportFormat } from './model.js'
 import { normalizePaths, type PathMap } from './paths.js'
 import { lastRecordEnd } from './record-boundary.js'
-import { openRegularFile, readRegularFile } from './report-files.js'
+import { openRegularFile, readRegularFile, withFile } from './report-files.js'
 
 /** A report file (or a byte range of a tracefile) and where its paths are rooted. */
 export interface ReportInput {
@@ -79,17 +80,21 @@ export function readReportGroup(
   )
 }
 
-/** Merges normalised reports and applies exclude globs and LCOV_EXCL markers. */
+/**
+ * Merges normalised reports, applies exclude globs and LCOV_EXCL markers, and leaves out the
+ * branch data of any line with more outcomes than an output can carry (branch-limit.ts).
+ */
 export function mergeAndExclude(
   reports: readonly CoverageReport[],
   settings: ReadSettings
 ): CoverageReport {
   const missingDirectories = new Map<string, boolean>()
-  return applyExclusions(mergeReports(reports), {
+  const excluded = applyExclusions(mergeReports(reports), {
     excludeGlobs: settings.excludeGlobs,
     markerLanguages: settings.markerLanguages,
     readSource: (path) => readSource(settings, path, missingDirectories)
   })
+  return limitBranchesPerLine(excluded)
 }
 
 /**
@@ -113,7 +118,9 @@ function readTracefiles(inputs: readonly ReportInput[], maxBytes: number): Cover
     let buffer: Uint8Array = new Uint8Array(PIECE_BYTES)
     for (const { input, file } of opened) {
       const range = { start: input.start ?? 0, end: input.end ?? file.statedSize }
-      buffer = readTracefile(accumulator, input.path, file.descriptor, range, buffer)
+      buffer = withFile(input.path, () =>
+        readTracefile(accumulator, input.path, file.descriptor, range, buffer)
+      )
     }
     return accumulator.build()
   } finally {
@@ -165,7 +172,7 @@ export function sniffFormat(path: string, maxBytes: number): ReportFormat {
   const { descriptor } = openRegularFile(path, maxBytes)
   try {
     const head = new Uint8Array(65536)
-    const read = readAt(descriptor, 0, head.length, head)
+    const read = withFile(path, () => readAt(descriptor, 0, head.length, head))
     return detectFormat(head.subarray(0, read), path)
   } finally {
     closeSync(descriptor)
@@ -210,7 +217,11 @@ function linesBefore(descriptor: number, offset: number): number {
   return count
 }
 
-/** Source text for exclusion markers; a directory found missing once is not asked again. */
+/**
+ * Source text for exclusion markers; undefined when the file is not there (a directory found
+ * missing once is not asked again). A source that is there but is no regular file, is over the
+ * size cap or cannot be read throws a typed error naming it, which becomes a note.
+ */
 function readSource(
   settings: ReadSettings,
   path: string,
@@ -225,7 +236,10 @@ function readSource(
   if (absent) return undefined
   try {
     return readRegularFile(resolve(settings.workspace, path), settings.maxBytes).toString('utf8')
-  } catch {
-    return undefined
+  } catch (error) {
+    const cause = error instanceof ReportFileError ? error.cause : error
+    if ((cause as { code?: string }).code === 'ENOENT') return undefined
+    if (error instanceof CoverageError) throw error
+    throw new ReportFileError(path, error)
   }
 }

@@ -6,7 +6,7 @@
  * what it names), then read to its end or to the cap, whichever comes first.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
-import { CoverageError, ReportTooLargeError } from './errors.js'
+import { CoverageError, ReportFileError, ReportTooLargeError } from './errors.js'
 
 /** A path that is not a regular file (directory, FIFO, device, socket). */
 export class NotAFileError extends CoverageError {
@@ -22,10 +22,22 @@ export interface OpenedFile {
   statedSize: number
 }
 
+/**
+ * Runs `action` on file `path`: an error of the file system (missing, unreadable, an I/O error
+ * of a /proc file) becomes a typed error that names the file; the engine's own pass through.
+ */
+export function withFile<T>(path: string, action: () => T): T {
+  try {
+    return action()
+  } catch (error) {
+    throw error instanceof CoverageError ? error : new ReportFileError(path, error)
+  }
+}
+
 /** Opens `path` for reading if it is a regular file within `maxBytes`; the caller closes it. */
 export function openRegularFile(path: string, maxBytes: number): OpenedFile {
   // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
-  const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  const descriptor = withFile(path, () => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK))
   try {
     const stats = fstatSync(descriptor)
     if (!stats.isFile()) throw new NotAFileError(path, fileKind(stats))
@@ -41,7 +53,7 @@ export function openRegularFile(path: string, maxBytes: number): OpenedFile {
 export function readRegularFile(path: string, maxBytes: number): Buffer {
   const { descriptor, statedSize } = openRegularFile(path, maxBytes)
   try {
-    return readToEnd(descriptor, path, statedSize, maxBytes)
+    return withFile(path, () => readToEnd(descriptor, path, statedSize, maxBytes))
   } finally {
     closeSync(descriptor)
   }

@@ -1,7 +1,9 @@
 import {
   EMPTY_BRANCHES,
+  type BranchTable,
   type CoverageReport,
   type FileCoverage,
+  type FunctionRecord,
   type Language,
   type ReportFormat
 } from './model.js'
@@ -33,8 +35,12 @@ export interface PackedReport {
   /** The key, or null when it equals the name (most functions). */
   functionKeys: Array<string | null>
   contexts: Array<[file: number, line: number, names: string[]]>
+  /** Per file: counts capped at 2^53 - 1; branch formats dropped in a merge (null: none). */
+  saturated: boolean[]
+  droppedBranchSources: Array<ReportFormat[] | null>
   sourceRoots: string[]
   notes: string[]
+  tallies: Array<[key: string, count: number, examples: string[]]>
 }
 
 export function packReport(report: CoverageReport): {
@@ -74,8 +80,7 @@ export function packReport(report: CoverageReport): {
     functionHits: new Float64Array(functions),
     functionKeys: [],
     contexts: [],
-    sourceRoots: [...report.sourceRoots],
-    notes: [...report.notes]
+    ...packedNotes(report, files)
   }
   files.forEach((file, index) => packFile(packed, file, index))
   const transfer = [
@@ -90,6 +95,23 @@ export function packReport(report: CoverageReport): {
     packed.functionHits
   ].map((array) => array.buffer as ArrayBuffer)
   return { packed, transfer }
+}
+
+/** What notes are made of: the report's notes and tallies, and each file's flags. */
+function packedNotes(report: CoverageReport, files: readonly FileCoverage[]) {
+  return {
+    saturated: files.map((file) => file.saturated === true),
+    droppedBranchSources: files.map((file) =>
+      file.droppedBranchSources ? [...file.droppedBranchSources] : null
+    ),
+    sourceRoots: [...report.sourceRoots],
+    notes: [...report.notes],
+    tallies: [...(report.tallies ?? [])].map(([key, tally]): [string, number, string[]] => [
+      key,
+      tally.count,
+      [...tally.examples]
+    ])
+  }
 }
 
 function packFile(packed: PackedReport, file: FileCoverage, index: number): void {
@@ -128,46 +150,53 @@ export function unpackReport(packed: PackedReport): CoverageReport {
       packed.lineOffsets[index] as number,
       packed.lineOffsets[index + 1] as number
     ] as const
-    const branchStart = packed.branchOffsets[index] as number
-    const branchEnd = packed.branchOffsets[index + 1] as number
-    const functionStart = packed.functionOffsets[index] as number
-    const functionEnd = packed.functionOffsets[index + 1] as number
-    const functions = []
-    for (let at = functionStart; at < functionEnd; at++) {
-      const name = packed.functionNames[at] as string
-      const end = packed.functionEnds[at] as number
-      const key = packed.functionKeys[at] ?? name
-      functions.push({
-        name,
-        start: packed.functionStarts[at] as number,
-        end: end === 0 ? undefined : end,
-        hits: packed.functionHits[at] as number,
-        key
-      })
-    }
-    const branches =
-      branchEnd === branchStart
-        ? EMPTY_BRANCHES
-        : {
-            lines: packed.branchLines.subarray(branchStart, branchEnd),
-            blocks: packed.branchBlocks.subarray(branchStart, branchEnd),
-            ids: packed.branchIds.subarray(branchStart, branchEnd),
-            labels: packed.branchLabels
-              ?.slice(branchStart, branchEnd)
-              .map((label) => label ?? undefined),
-            taken: packed.branchTaken.subarray(branchStart, branchEnd)
-          }
+    const dropped = packed.droppedBranchSources[index]
     files.set(path, {
       path,
       language: packed.languages[index] as Language,
       outsideWorkspace: packed.outside[index] as boolean,
       lineNumbers: packed.lineNumbers.subarray(...lines),
       lineHits: packed.lineHits.subarray(...lines),
-      branches,
+      branches: unpackBranches(packed, index),
       branchSource: packed.branchSources[index] ?? undefined,
-      functions,
-      contexts: contexts.get(index)
+      functions: unpackFunctions(packed, index),
+      contexts: contexts.get(index),
+      ...(dropped ? { droppedBranchSources: dropped } : {}),
+      ...(packed.saturated[index] ? { saturated: true } : {})
     })
   })
-  return { files, sourceRoots: packed.sourceRoots, notes: packed.notes }
+  const tallies = new Map(
+    packed.tallies.map(([key, count, examples]) => [key, { count, examples }] as const)
+  )
+  return { files, sourceRoots: packed.sourceRoots, notes: packed.notes, tallies }
+}
+
+function unpackFunctions(packed: PackedReport, index: number): FunctionRecord[] {
+  const functions: FunctionRecord[] = []
+  const last = packed.functionOffsets[index + 1] as number
+  for (let at = packed.functionOffsets[index] as number; at < last; at++) {
+    const name = packed.functionNames[at] as string
+    const end = packed.functionEnds[at] as number
+    functions.push({
+      name,
+      start: packed.functionStarts[at] as number,
+      end: end === 0 ? undefined : end,
+      hits: packed.functionHits[at] as number,
+      key: packed.functionKeys[at] ?? name
+    })
+  }
+  return functions
+}
+
+function unpackBranches(packed: PackedReport, index: number): BranchTable {
+  const start = packed.branchOffsets[index] as number
+  const end = packed.branchOffsets[index + 1] as number
+  if (end === start) return EMPTY_BRANCHES
+  return {
+    lines: packed.branchLines.subarray(start, end),
+    blocks: packed.branchBlocks.subarray(start, end),
+    ids: packed.branchIds.subarray(start, end),
+    labels: packed.branchLabels?.slice(start, end).map((label) => label ?? undefined),
+    taken: packed.branchTaken.subarray(start, end)
+  }
 }

@@ -1,8 +1,10 @@
 import { lineNumberAt } from './bytes.js'
+import { checkEncoding, checkXmlDeclaration, notUtf8Error } from './encoding.js'
 import { ReportParseError } from './errors.js'
 import { MAX_XML_DEPTH } from './limits.js'
+import { decodeStrictUtf8 } from './report-text.js'
 import { doctypeEnd } from './xml-doctype.js'
-import { decodeXmlText } from './xml-text.js'
+import { decodeXmlText, shownXmlText } from './xml-text.js'
 import { BANG, EQUALS, GT, isNameByte, isSpace, LT, QUESTION, SLASH } from './xml-chars.js'
 
 export const XML_EOF = 0
@@ -20,7 +22,9 @@ const MAX_ATTRIBUTES = 64
  * It is safe on hostile input by construction: an internal DTD subset, `<!ENTITY …>` and any
  * entity other than the five predefined ones and numeric character references are refused,
  * so nothing ever expands (no billion laughs, no external entities); every construct is
- * scanned once, so time is linear and memory bounded by the depth cap.
+ * scanned once, so time is linear and memory bounded by the depth cap. Text and attribute
+ * values stay byte ranges until a reader asks for them, so a text node or value longer than a
+ * JavaScript string may be is skipped (or refused by length) instead of crashing the decoder.
  */
 export class XmlScanner {
   private position = 0
@@ -36,17 +40,28 @@ export class XmlScanner {
   readonly attributeNameEnd = new Int32Array(MAX_ATTRIBUTES)
   readonly attributeValueStart = new Int32Array(MAX_ATTRIBUTES)
   readonly attributeValueEnd = new Int32Array(MAX_ATTRIBUTES)
-  /** Decoded text of the current TEXT token. */
-  text = ''
+  /** Byte range of the current TEXT token (character data or the inside of a CDATA section). */
+  textStart = 0
+  textEnd = 0
+  private textIsCdata = false
 
   constructor(
     readonly data: Uint8Array,
     readonly source: string
   ) {
-    if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
-      this.fail(0, 'expected UTF-8 XML (UTF-16 reports are not supported)')
-    }
+    checkEncoding(data, source)
     if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) this.position = 3
+    checkXmlDeclaration(data, this.position, source)
+  }
+
+  /** Decoded text of the current TEXT token (decoded on demand: most text is never needed). */
+  get text(): string {
+    if (!this.textIsCdata) return decodeXmlText(this, this.textStart, this.textEnd)
+    const text = decodeStrictUtf8(this.data, this.textStart, this.textEnd)
+    if (text === undefined) {
+      throw notUtf8Error(this.data, this.textStart, this.textEnd, this.source, 'CDATA')
+    }
+    return text
   }
 
   get depth(): number {
@@ -118,7 +133,7 @@ export class XmlScanner {
     if (this.openNames.length > 0) {
       const start = this.openNames[this.openNames.length - 2] as number
       const end = this.openNames[this.openNames.length - 1] as number
-      const name = new TextDecoder().decode(this.data.subarray(start, end))
+      const name = shownXmlText(this.data, start, end, 60)
       this.fail(this.data.length, `expected </${name}> before the end of the file`)
     }
     if (!this.rootSeen) this.fail(this.data.length, 'expected a root element')
@@ -142,7 +157,9 @@ export class XmlScanner {
     if (blank) return false
     if (this.openNames.length === 0)
       this.fail(start, 'expected only markup outside the root element')
-    this.text = decodeXmlText(this, start, end)
+    this.textStart = start
+    this.textEnd = end
+    this.textIsCdata = false
     return true
   }
 
@@ -229,8 +246,7 @@ export class XmlScanner {
       same = data[nameStart + index] === data[openStart + index]
     }
     if (!same) {
-      const open = new TextDecoder().decode(data.subarray(openStart, openEnd))
-      this.fail(tagStart, `expected </${open}>`)
+      this.fail(tagStart, `expected </${shownXmlText(data, openStart, openEnd, 60)}>`)
     }
     this.nameStart = nameStart
     this.nameEnd = nameEnd
@@ -252,7 +268,9 @@ export class XmlScanner {
     if (this.startsWith(start, '<![CDATA[')) {
       if (this.openNames.length === 0) this.fail(start, 'expected CDATA only inside an element')
       const end = this.skipPast(']]>', 'end of CDATA ]]>')
-      this.text = new TextDecoder().decode(this.data.subarray(start + 9, end))
+      this.textStart = start + 9
+      this.textEnd = end
+      this.textIsCdata = true
       return true
     }
     if (this.startsWith(start, '<!DOCTYPE') && !this.rootSeen) {

@@ -1,19 +1,25 @@
 import { decodeText } from './bytes.js'
+import { notUtf8Error } from './encoding.js'
+import { decodeStrictUtf8 } from './report-text.js'
+import { showText } from './show-text.js'
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
 interface TextSource {
   readonly data: Uint8Array
+  readonly source: string
   fail(offset: number, message: string): never
 }
 
 /**
  * Decodes XML character data: UTF-8, the five predefined entities and numeric character
  * references. Any other entity is refused — no report needs one, and refusing them is what
- * keeps entity expansion (and its attacks) out entirely.
+ * keeps entity expansion (and its attacks) out entirely. Bytes that are not UTF-8 are refused
+ * with the line (a report in another encoding would otherwise give names with U+FFFD in them).
  */
 export function decodeXmlText(source: TextSource, start: number, end: number): string {
   const data = source.data
+  const decode = (from: number, to: number) => strictText(source, from, to)
   let ampersand = -1
   for (let index = start; index < end; index++) {
     if (data[index] === 0x26) {
@@ -21,14 +27,14 @@ export function decodeXmlText(source: TextSource, start: number, end: number): s
       break
     }
   }
-  if (ampersand < 0) return decodeText(data, start, end)
-  let text = decodeText(data, start, ampersand)
+  if (ampersand < 0) return decode(start, end)
+  let text = decode(start, ampersand)
   let position = ampersand
   while (position < end) {
     if (data[position] !== 0x26) {
       let next = position
       while (next < end && data[next] !== 0x26) next++
-      text += decodeText(data, position, next)
+      text += decode(position, next)
       position = next
       continue
     }
@@ -40,6 +46,12 @@ export function decodeXmlText(source: TextSource, start: number, end: number): s
     text += resolveEntity(source, decodeText(data, position + 1, semicolon), position)
     position = semicolon + 1
   }
+  return text
+}
+
+function strictText(source: TextSource, start: number, end: number): string {
+  const text = decodeStrictUtf8(source.data, start, end)
+  if (text === undefined) throw notUtf8Error(source.data, start, end, source.source, 'the XML text')
   return text
 }
 
@@ -61,6 +73,18 @@ function resolveEntity(source: TextSource, name: string, offset: number): string
   }
   return source.fail(
     offset,
-    `expected only the predefined entities (&lt; &gt; &amp; &quot; &apos;) or character references; found &${name};`
+    `expected only the predefined entities (&lt; &gt; &amp; &quot; &apos;) or character references; found &${showText(name, 20)};`
   )
+}
+
+/** At most `maxChars` characters of [start, end) for a message, however long the range. */
+export function shownXmlText(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  maxChars: number
+): string {
+  const cut = Math.min(end, start + maxChars * 4)
+  const text = decodeText(data, start, cut)
+  return showText(cut < end ? `${text}…` : text, maxChars)
 }

@@ -9,21 +9,12 @@
  * end the HTML block, and bidi overrides make a file name read as another one.
  */
 
+import { showControls } from '../coverage/index.js'
+
 const HTML_AND_MARKDOWN = /[&<>"'`*_[\]()|\\~!#:@{}=+$^]/g
 
-/** C0/C1 controls, DEL, line/paragraph separators, bidi embeddings, overrides and isolates. */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
-
-/** Control characters as `\n`, `\t` or `\u{202e}`: visible, and never a line break. */
-export function showControls(text: string): string {
-  return text.replace(INVISIBLE, (ch) => {
-    if (ch === '\n') return '\\n'
-    if (ch === '\r') return '\\r'
-    if (ch === '\t') return '\\t'
-    return `\\u{${(ch.codePointAt(0) as number).toString(16)}}`
-  })
-}
+/** Control characters as `\n`, `\t` or `\u{202e}`: the engine's escape (coverage/show-text.ts). */
+export { showControls }
 
 /** Text for an HTML element's content or an attribute value, inert as HTML and as Markdown. */
 export function escapeHtml(text: string): string {

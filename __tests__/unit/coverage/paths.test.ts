@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { reportNotes } from '../../../src/coverage/notes.js'
 import { parseCobertura } from '../../../src/coverage/cobertura-reader.js'
 import { parseCoveragePyJson } from '../../../src/coverage/coveragepy-json.js'
 import { parseLcov } from '../../../src/coverage/lcov-reader.js'
@@ -31,8 +32,8 @@ describe('normalizePaths', () => {
     )
     expect([...report.files.keys()]).toEqual(['src/lib.rs'])
     expect(report.files.get('src/lib.rs')?.outsideWorkspace).toBe(false)
-    expect(report.notes.join('\n')).toMatch(
-      /2 file\(s\) outside the workspace \/repo were left out: \/usr\/include\/stdio\.h/
+    expect(reportNotes(report).join('\n')).toMatch(
+      /2 file\(s\) outside the workspace \/repo were left out: \/repository\/x\.rs, \/usr\/include\/stdio\.h/
     )
   })
 
@@ -109,7 +110,7 @@ describe('normalizePaths for installed Python packages', () => {
     })
     expect([...normalized.files.keys()]).toEqual(['python/demo/core.py'])
     expect([...fileLines(normalized.files.get('python/demo/core.py')!)]).toEqual([[1, 9]])
-    expect(normalized.notes.join()).toMatch(/requests\/api\.py/)
+    expect(reportNotes(normalized).join()).toMatch(/requests\/api\.py/)
   })
 
   it('maps coverage.py 4.5 absolute site-packages names of a real report', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { reportNotes } from '../../../src/coverage/notes.js'
 import { parseLcov } from '../../../src/coverage/lcov-reader.js'
 import { mergeReports } from '../../../src/coverage/merge.js'
 import { parseCobertura } from '../../../src/coverage/cobertura-reader.js'
@@ -64,7 +65,7 @@ describe('mergeReports across formats', () => {
       expect(file.branchSource).toBe('lcov')
       expect(summarize(merged).totals.branches).toEqual({ found: 2, hit: 1 })
       expect([...fileLines(file)]).toEqual([[3, 2]])
-      expect(merged.notes).toContain(
+      expect(reportNotes(merged)).toContain(
         'pkg/m.py: branch data from lcov kept, from cobertura dropped (their branch identities cannot be added up)'
       )
     }
@@ -112,6 +113,6 @@ describe('mergeReports at the edge of exact counts', () => {
     const big = lcov('SF:a.rs\nDA:1,9007199254740000\nend_of_record\n')
     const merged = mergeReports([big, big])
     expect(merged.files.get('a.rs')!.lineHits[0]).toBe(Number.MAX_SAFE_INTEGER)
-    expect(merged.notes.join()).toMatch(/reached 2\^53 - 1/)
+    expect(reportNotes(merged).join()).toMatch(/reached 2\^53 - 1/)
   })
 })

@@ -151,6 +151,16 @@ describe('summary JSON and atomic writing', () => {
     ])
   })
 
+  it('is laid out as JSON.stringify(…, null, 2) writes it, though written in chunks', () => {
+    const report = normalizePaths(parseLcov(readFixture('llvm-cov', 'pyo3-demo.lcov'), 'demo'), {
+      root: '/nowhere',
+      includeOutside: false
+    })
+    for (const text of [writeSummaryJson(report), writeSummaryJson(mergeReports([]))]) {
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`)
+    }
+  })
+
   it('writes the three files through temporary names and leaves no temporary behind', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'mc-out-'))
     try {
