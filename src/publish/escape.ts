@@ -25,6 +25,18 @@ export function showControls(text: string): string {
   })
 }
 
+/**
+ * A source line for an HTML page's text (the HTML report), never read as Markdown: only what
+ * HTML acts on in element content is escaped, so a page costs few bytes more than its source.
+ * Tabs stay (they indent code); every other control and bidi character is shown as an escape,
+ * so a line cannot read as different code than it is.
+ */
+export function escapeSourceLine(text: string): string {
+  return text
+    .replace(INVISIBLE, (ch) => (ch === '\t' ? ch : showControls(ch)))
+    .replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'))
+}
+
 /** Text for an HTML element's content or an attribute value, inert as HTML and as Markdown. */
 export function escapeHtml(text: string): string {
   return showControls(text).replace(HTML_AND_MARKDOWN, (ch) => `&#${ch.charCodeAt(0)};`)
