@@ -1,7 +1,8 @@
 /**
- * The sink of run and merge modes, after the reports are on disk: changed lines, gates, the
- * report artifact, then the outcome (outcome.ts decides every policy) announced, the line
- * annotations in the warning slots left, the step summary and the outputs they decide.
+ * The sink of run and merge modes, after the reports are on disk: changed lines, the HTML
+ * report (which marks them), gates, the report artifact, then the outcome (outcome.ts decides
+ * every policy) announced, the line annotations in the warning slots left, the step summary and
+ * the outputs they decide.
  */
 import * as core from '@actions/core'
 import { join, relative } from 'node:path'
@@ -18,6 +19,7 @@ import { uploadReportArtifact, type UploadOutcome } from './artifact.js'
 import { changedLineCoverage, type ChangedCoverage } from './changed-coverage.js'
 import type { ChangedLinesResult } from './changed-lines.js'
 import { changedLinesOfRun } from './event.js'
+import { writeRunHtmlReport } from './html-report.js'
 import type { CoverageFigures } from './figures.js'
 import { evaluateGates, type GateMeasures } from './gates.js'
 import { writeStepSummary } from './step-summary.js'
@@ -34,6 +36,10 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
   )
   const changedCoverage =
     changed.status === 'ok' ? changedLineCoverage(reports.report, changed.lines) : undefined
+  const htmlReport = await writeRunHtmlReport(request, reports, {
+    result: changed,
+    coverage: changedCoverage
+  })
   const gates = evaluateGates(
     config.thresholds,
     gateMeasures(reports.figures, changed, changedCoverage)
@@ -51,7 +57,10 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
     diagnosis: measurement.diagnosis,
     notes: reports.notes
   }
-  const upload = await uploadArtifact(request, reports, renderSummary(summary).markdown)
+  const upload = await uploadArtifact(request, reports, {
+    htmlReport,
+    summary: renderSummary(summary).markdown
+  })
   if (upload.status === 'uploaded') {
     outputs.set(Outputs.ArtifactId, upload.id)
     outputs.set(Outputs.ArtifactUrl, upload.url)
@@ -118,7 +127,7 @@ function changedPercent(coverage: ChangedCoverage | undefined): string {
 async function uploadArtifact(
   request: SinkRequest,
   reports: ReportResult,
-  fullSummary: string
+  written: { htmlReport: string | undefined; summary: string }
 ): Promise<UploadOutcome> {
   const { config, measurement, timeline } = request
   if (!config.uploadArtifact) return { status: 'skipped', reason: 'upload-artifact is false' }
@@ -129,8 +138,9 @@ async function uploadArtifact(
       stagingDir: join(request.workDir, 'artifact'),
       contents: {
         reports: [reports.paths.lcov, reports.paths.cobertura, reports.paths.summaryJson],
-        htmlDirs: measurement.htmlDirs,
-        generated: { 'summary.md': fullSummary }
+        htmlReport: written.htmlReport,
+        toolHtml: measurement.htmlDirs,
+        generated: { 'summary.md': written.summary }
       }
     })
   )
