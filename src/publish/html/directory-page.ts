@@ -38,6 +38,9 @@ export interface IndexInput {
   changed?: ChangedSummary
 }
 
+/** Changed files listed on the index (most uncovered first): the index stays small. */
+export const CHANGED_FILE_ROWS = 100
+
 const TOOL_NAMES = { rust: 'cargo llvm-cov (Rust)', python: 'coverage.py (Python)' }
 
 /** Breadcrumbs of a directory (the root is "Coverage"); the last one is the current page. */
@@ -96,18 +99,22 @@ function changedSection(changed: ChangedSummary | undefined): string {
   if (changed.lines.found === 0) {
     return `<h2>Changed lines</h2>\n<p>No line ${name} changes is instrumented.</p>`
   }
-  const rows = changed.files.map((file) => {
+  const rows = changed.files.slice(0, CHANGED_FILE_ROWS).map((file) => {
     const label = escapeHtml(file.path)
     const link = file.page ? `<a href="${relativeHref(ROOT_PAGE, file.page)}">${label}</a>` : label
     return `<tr><td class="name">${link}</td>${countCell(file.lines, ratioKey(file.lines))}</tr>`
   })
+  const more =
+    changed.files.length > CHANGED_FILE_ROWS
+      ? `\n<p>…and ${formatCount(changed.files.length - CHANGED_FILE_ROWS)} more changed files, each marked on its page.</p>`
+      : ''
   return `<h2>Changed lines</h2>
 <p>Instrumented lines ${name} changes that ran in the tests:</p>
 <table id="changed"><thead><tr><th scope="col">File</th><th scope="col" class="num">Changed lines covered</th></tr></thead>
 <tbody>
 <tr><th scope="row">All changed files</th>${countCell(changed.lines, ratioKey(changed.lines))}</tr>
 ${rows.join('\n')}
-</tbody></table>`
+</tbody></table>${more}`
 }
 
 function notesSection(notes: readonly string[]): string {

@@ -48,9 +48,7 @@ export function countCell(count: Count, sortKey: number, bar = true): string {
   if (count.found === 0) return `<td class="num nodata" ${data}>—</td>`
   const percent = formatPercent(count.hit, count.found)
   const width = Math.floor((count.hit / count.found) * 100)
-  const shown = bar
-    ? `<span class="bar" aria-hidden="true"><span class="w${width}"></span></span>`
-    : ''
+  const shown = bar ? `<span class="bar"><span class="w${width}"></span></span>` : ''
   return `<td class="num" ${data}>${shown}${percent}% <span class="muted">(${formatCount(count.hit)}/${formatCount(count.found)})</span></td>`
 }
 

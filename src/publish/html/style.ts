@@ -54,18 +54,20 @@ ${BAR_WIDTHS.join('')}
 .muted { color: var(--muted); }
 ul.ranges { display: flex; flex-wrap: wrap; gap: .25rem .75rem; list-style: none; padding: 0; margin: .25rem 0; }
 table.source { width: 100%; font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+table.source th { font-family: system-ui, sans-serif; font-size: .85rem; }
 table.source td { border: 0; padding: 0 .5rem; }
-table.source td.src { white-space: pre-wrap; overflow-wrap: anywhere; tab-size: 4; width: 100%; }
-table.source td.n, table.source td.h, table.source td.b { text-align: right; color: var(--muted); white-space: nowrap; user-select: none; }
-table.source td.m { white-space: nowrap; width: 2.5rem; }
-tr.covered td.src, tr.covered td.h { background: var(--hit); }
-tr.missed td.src, tr.missed td.h { background: var(--miss); }
-tr.partial td.src, tr.partial td.h, tr.partial td.b { background: var(--part); }
-tr.missed td.m::before { content: "✗"; }
-tr.partial td.m::before { content: "◐"; }
-tr.changed td.n { box-shadow: inset 4px 0 var(--changed); }
-tr.changed td.m::after { content: "Δ"; color: var(--changed); font-weight: bold; margin-left: .2rem; }
+/* Columns by position: line, hits and marks, [branches], [tests], source (file-page.ts). */
+table.source td:nth-child(-n+2) { text-align: right; color: var(--muted); white-space: nowrap; user-select: none; }
+table.source td:nth-child(2) { min-width: 4.5rem; }
+table.source.with-branches td:nth-child(3) { text-align: right; white-space: nowrap; color: var(--muted); }
+table.source td:last-child { white-space: pre-wrap; overflow-wrap: anywhere; tab-size: 4; width: 100%; color: var(--fg); }
+tr.hit td:nth-child(2), tr.hit td:last-child { background: var(--hit); }
+tr.miss td:nth-child(2), tr.miss td:last-child { background: var(--miss); }
+tr.part td:nth-child(2), tr.part td:last-child, .with-branches tr.part td:nth-child(3) { background: var(--part); }
+tr.miss td:nth-child(2)::after { content: " ✗"; color: var(--fg); }
+tr.part td:nth-child(2)::after { content: " ◐"; color: var(--fg); }
+tr.chg td:first-child { box-shadow: inset 4px 0 var(--changed); }
+tr.chg td:first-child::before { content: "Δ "; color: var(--changed); font-weight: bold; }
 tr:target td { outline: 2px solid var(--focus); }
-td.t a { white-space: nowrap; }
 .legend span { margin-right: 1rem; }
 `
