@@ -5,11 +5,13 @@
 // every tenth file. The report is read and merged by the
 // engine first (not timed); then writeHtmlReport runs BENCH_RUNS times (default 3) and the median
 // is printed, with the page count, the total size, the largest page of each kind and the
-// largest ratio of a file page to its source.
+// ratio of the file pages' bytes to the sources'; then lcov's genhtml makes its report of the
+// same tracefile and sources, for the ratio of the two times.
 //
-// Environment: BENCH_RUNS (default 3), BENCH_FILES (default 4000), BENCH_KEEP=1 keeps the
-// temporary directory.
+// Environment: BENCH_RUNS (default 3), BENCH_FILES (default 4000), BENCH_GENHTML=0 skips
+// genhtml, BENCH_KEEP=1 keeps the temporary directory.
 import { build } from 'esbuild'
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
@@ -115,6 +117,26 @@ console.log(`index: ${show(largest(({ page }) => page === 'index.html'))}`)
 console.log(
   `file pages / sources: ${(sizes.filter(({ page }) => page.startsWith('files/')).reduce((s, { bytes }) => s + bytes, 0) / sourceBytes).toFixed(2)}× the bytes`
 )
+
+// The peer: lcov's genhtml on the same tracefile and sources, one run (it is slow), as a child
+// process timed from here. BENCH_GENHTML=0 skips it.
+if (process.env.BENCH_GENHTML !== '0') {
+  const peerDir = join(work, 'genhtml')
+  const start = performance.now()
+  const peer = spawnSync('genhtml', ['--quiet', '--output-directory', peerDir, lcov], {
+    encoding: 'utf8'
+  })
+  const seconds = (performance.now() - start) / 1000
+  if (peer.status !== 0) console.log(`genhtml failed (${peer.status}): ${peer.stderr.slice(-500)}`)
+  else {
+    const bytes = readdirSync(peerDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0)
+    console.log(
+      `genhtml (lcov ${spawnSync('genhtml', ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ').pop()}): ${seconds.toFixed(2)} s, ${mib(bytes)} MiB — ours takes ${(median / 1000 / seconds).toFixed(2)}× its time`
+    )
+  }
+}
 
 if (process.env.BENCH_KEEP) console.log(`kept: ${work}`)
 else rmSync(work, { recursive: true, force: true })
