@@ -126,7 +126,7 @@ describe('renderFilePage', () => {
     expect(html).toContain('<td><a href="#t1">1 test</a><td>')
     expect(html).toContain('<td><a href="#t2">2 tests</a><td>')
     expect(html).toContain(
-      '<li id="t2"><p>Lines 5</p><ul><li><em>outside any test</em></li><li>tests/test&#95;mod.py&#58;&#58;&#60;b&#62;&#124;run</li></ul></li>'
+      '<li id="t2"><p>Line 5</p><ul><li><em>outside any test</em></li><li>tests/test&#95;mod.py&#58;&#58;&#60;b&#62;&#124;run</li></ul></li>'
     )
   })
 

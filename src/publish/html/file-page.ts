@@ -224,13 +224,14 @@ function testsSection(tests: TestSets | undefined): string {
     linesOf.set(index, lines)
   }
   const items = tests.sets.map((names, index) => {
-    const runs = lineRuns(linesOf.get(index) ?? [])
+    const lines = linesOf.get(index) ?? []
+    const runs = lineRuns(lines)
       .map(([start, end]) => (start === end ? `${start}` : `${start}–${end}`))
       .join(', ')
     const list = names
       .map((name) => `<li>${name === '' ? '<em>outside any test</em>' : escapeHtml(name)}</li>`)
       .join('')
-    return `<li id="t${index + 1}"><p>Lines ${runs}</p><ul>${list}</ul></li>`
+    return `<li id="t${index + 1}"><p>${lines.length === 1 ? 'Line' : 'Lines'} ${runs}</p><ul>${list}</ul></li>`
   })
   return `<h2 id="tests">Tests that ran each line</h2>\n<ol>${items.join('\n')}</ol>`
 }

@@ -61,6 +61,7 @@ table.source td:nth-child(-n+2) { text-align: right; color: var(--muted); white-
 table.source td:nth-child(2) { min-width: 4.5rem; }
 table.source.with-branches td:nth-child(3) { text-align: right; white-space: nowrap; color: var(--muted); }
 table.source td:last-child { white-space: pre-wrap; overflow-wrap: anywhere; tab-size: 4; width: 100%; color: var(--fg); }
+table.source td a { white-space: nowrap; }
 tr.hit td:nth-child(2), tr.hit td:last-child { background: var(--hit); }
 tr.miss td:nth-child(2), tr.miss td:last-child { background: var(--miss); }
 tr.part td:nth-child(2), tr.part td:last-child, .with-branches tr.part td:nth-child(3) { background: var(--part); }
