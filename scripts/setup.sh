@@ -16,6 +16,9 @@ command -v lcov >/dev/null || missing+=(lcov)
 command -v grcov >/dev/null || missing+=(grcov)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 command -v /usr/bin/time >/dev/null || missing+=(time)
+# Chromium renders the HTML report in the browser tests (driven by playwright-core, whose own
+# browser download cannot reach its servers from here).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: apt-get install ${missing[*]}"
   sudo_if_needed apt-get update -qq

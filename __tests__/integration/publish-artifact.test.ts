@@ -90,7 +90,7 @@ function runOutput(): {
     root,
     contents: {
       reports,
-      htmlDirs: { rust: join(root, 'html', 'rust'), python: join(root, 'html', 'python') },
+      toolHtml: { rust: join(root, 'html', 'rust'), python: join(root, 'html', 'python') },
       generated: { 'summary.md': '## Coverage\n\nevery file\n' }
     }
   }
@@ -132,10 +132,10 @@ describe('the report artifact with the real client', () => {
     expect(Object.keys(downloaded).sort()).toEqual([
       'cobertura.xml',
       'coverage-summary.json',
-      'html/python/index.html',
-      'html/python/z_abc_lib_py.html',
-      'html/rust/coverage/work/src/lib.rs.html',
-      'html/rust/index.html',
+      'html/tools/python/index.html',
+      'html/tools/python/z_abc_lib_py.html',
+      'html/tools/rust/coverage/work/src/lib.rs.html',
+      'html/tools/rust/index.html',
       'lcov.info',
       'summary.md'
     ])

@@ -142,7 +142,7 @@ describe('a pull request with thresholds it cannot meet, on-threshold-failure: w
     )
   })
 
-  it('uploads one artifact with the reports and both HTML reports, byte for byte', async () => {
+  it('uploads one artifact with the reports and the HTML report, byte for byte', async () => {
     const id = warnRun.outputs['artifact-id']
     expect(warnRun.outputs['artifact-url']).toBe(
       `https://github.com/octo-org/octo-repo/actions/runs/808/artifacts/${id}`
@@ -161,10 +161,20 @@ describe('a pull request with thresholds it cannot meet, on-threshold-failure: w
           'cobertura.xml',
           'coverage-summary.json',
           'summary.md',
-          'html/rust/index.html',
-          'html/python/index.html'
+          'html/index.html',
+          'html/style.css',
+          'html/tools/rust/index.html',
+          'html/tools/python/index.html'
         ])
       )
+      // The merged report's page of core/src/lib.rs marks the pull request's uncovered lines.
+      const pages = Object.keys(files).filter((path) =>
+        /^html\/files\/\d+-lib\.rs\.html$/.test(path)
+      )
+      const marked = pages.filter((path) =>
+        readFileSync(join(target, path), 'utf8').includes('<tr id=L30 class="miss chg">')
+      )
+      expect(marked).toHaveLength(1)
       expect(readFileSync(join(target, 'lcov.info'))).toEqual(
         readFileSync(warnRun.outputs['lcov-path'] as string)
       )

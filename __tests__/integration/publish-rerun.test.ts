@@ -91,7 +91,7 @@ describe('the report artifact of a re-run job', () => {
     return uploadReportArtifact({
       name,
       stagingDir: join(root, 'artifact'),
-      contents: { reports, htmlDirs: {}, generated: { 'summary.md': summary } }
+      contents: { reports, toolHtml: {}, generated: { 'summary.md': summary } }
     })
   }
 
@@ -128,7 +128,7 @@ describe('the report artifact of a re-run job', () => {
       const { uploadReportArtifact } = await import('../../src/publish/artifact.js')
       const root = scratch('run-')
       const reports = writeFiles(root, { 'lcov.info': 'TN:\nend_of_record\n' })
-      const contents = { reports, htmlDirs: {}, generated: {} }
+      const contents = { reports, toolHtml: {}, generated: {} }
       return uploadReportArtifact({
         name: 'first-of-its-name',
         stagingDir: join(root, 'a'),

@@ -5,9 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type RunActionResult } from '../../scripts/runner.mjs'
+import { indexTotals, type ShownTotals } from '../helpers/html-totals.js'
 import { excludedByMarkers, lcovLines, toObject, type LineHits } from '../helpers/lcov-lines.js'
 import {
   CARGO_TARGET,
@@ -175,6 +176,26 @@ describe('pyo3-demo with a virtual environment active', () => {
       functions: count(3, 2, 66.67)
     })
     expect(result.outputs['function-coverage']).toBe('75.00')
+  })
+
+  it('writes the HTML report, whose index shows the totals of coverage-summary.json', () => {
+    const summary = JSON.parse(
+      readFileSync(result.outputs['summary-json-path'] as string, 'utf8')
+    ) as { totals: ShownTotals; languages: Record<string, ShownTotals> }
+    const index = join(REPO_ROOT, 'coverage', 'html', 'index.html')
+    const shown = indexTotals(readFileSync(index, 'utf8'))
+    expect(shown).toEqual({
+      rust: summary.languages['rust'],
+      python: summary.languages['python'],
+      total: summary.totals
+    })
+    // The tools' own reports are kept next to it and linked from the index.
+    for (const tool of ['rust', 'python']) {
+      expect(existsSync(join(REPO_ROOT, 'coverage', 'html', 'tools', tool, 'index.html'))).toBe(
+        true
+      )
+      expect(readFileSync(index, 'utf8')).toContain(`href="tools/${tool}/index.html"`)
+    }
   })
 
   it('logs each phase in its own group with its duration', () => {

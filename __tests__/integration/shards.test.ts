@@ -17,7 +17,9 @@ import { lcovLines, toObject } from '../helpers/lcov-lines.js'
 import { REPO_ROOT, TMP, venvEnv, workDirOf } from '../helpers/toolchain.js'
 import { startResultsService, type ResultsService } from '../support/results-service.js'
 import {
+  artifactHtmlTotals,
   asWindowsShard,
+  COVERAGE_OUTPUTS,
   expectSuccess,
   mergedLcov,
   readJson,
@@ -31,17 +33,6 @@ jest.setTimeout(900_000)
 const SHA = '1f0c9d3e5b7a2c4e6f8091a2b3c4d5e6f7a8b9c0'
 const RUN_ID = 5150
 const OUT = join(TMP, 'shards-test')
-const COVERAGE_OUTPUTS = [
-  'line-coverage',
-  'rust-line-coverage',
-  'python-line-coverage',
-  'branch-coverage',
-  'function-coverage',
-  'lines-found',
-  'lines-hit',
-  'tests-passed',
-  'passed'
-]
 
 let service: ResultsService
 const entry = join(actionDist(), 'index.js')
@@ -164,6 +155,9 @@ describe('two collect jobs and a merge job in one workflow run', () => {
     expect(runs.merge.outputs['line-coverage']).toMatch(/^\d+\.\d\d$/)
     const report = service.artifacts.list().find((a) => a.name === 'mixed-coverage-coverage-0')
     expect(runs.merge.outputs['artifact-id']).toBe(String(report?.id))
+    // The artifact has the merged HTML report (the shards' artifacts have none, see above).
+    const html = artifactHtmlTotals(runs.merge)
+    expect(html.shown).toEqual(html.summary)
     expect(runs.merge.summary).toMatch(/Find the shard artifacts of this run/)
   })
 })

@@ -1,13 +1,47 @@
 /**
- * For the sharded tests: a run's outcome, where a collect run staged its shard, the same files
- * as a Windows runner writes them, and an upload of hand-made shard files with the real
- * artifact client as another job of the run.
+ * For the sharded tests: a run's outcome, where a collect run staged its shard, the HTML report
+ * a publishing run staged, the same files as a Windows runner writes them, and an upload of
+ * hand-made shard files with the real artifact client as another job of the run.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REPO_ROOT, type RunActionResult } from '../../scripts/runner.mjs'
+import { indexTotals, type ShownTotals } from '../helpers/html-totals.js'
 import { workDirOf } from '../helpers/toolchain.js'
 import { captureStdout, setEnv } from './process-helpers.js'
+
+/** The coverage outputs a merge of shards and a single run of the same tests must agree on. */
+export const COVERAGE_OUTPUTS = [
+  'line-coverage',
+  'rust-line-coverage',
+  'python-line-coverage',
+  'branch-coverage',
+  'function-coverage',
+  'lines-found',
+  'lines-hit',
+  'tests-passed',
+  'passed'
+]
+
+/**
+ * The totals on the index of the HTML report a run staged in its report artifact, and those of
+ * its coverage-summary.json, shaped alike.
+ */
+export function artifactHtmlTotals(result: RunActionResult): {
+  shown: Record<string, ShownTotals>
+  summary: Record<string, unknown>
+} {
+  const index = join(workDirOf(result), 'artifact', 'html', 'index.html')
+  const summary = readJson(result.outputs['summary-json-path'] as string) as {
+    totals: ShownTotals
+    languages: Record<string, ShownTotals>
+  }
+  const { rust, python } = summary.languages
+  return {
+    shown: indexTotals(readFileSync(index, 'utf8')),
+    summary: { rust, python, total: summary.totals }
+  }
+}
 
 /** Where a collect run staged its shard artifact (its files as uploaded). */
 export function stagedShard(result: { stdout: string }): string {

@@ -17,6 +17,7 @@ import type { Delivery, SinkRequest } from '../flow.js'
 import { decideOutcome } from '../outcome.js'
 import { uploadReportArtifact, type UploadOutcome } from '../publish/artifact.js'
 import { escapeHtml } from '../publish/escape.js'
+import { writeRunHtmlReport } from '../publish/html-report.js'
 import { writeStepSummary } from '../publish/step-summary.js'
 import { percentFigures, type ReportResult } from '../reports.js'
 import { formatDuration, type Timeline } from '../timeline.js'
@@ -39,6 +40,10 @@ export function checkCollect(config: Config, env: NodeJS.ProcessEnv = process.en
 export async function uploadShard(request: SinkRequest): Promise<Delivery> {
   const { config, measurement, reports, timeline, outputs, workDir } = request
   const env = request.env ?? process.env
+  // The shard's own HTML report stays in its output directory, out of the shard artifact: the
+  // merge job downloads every shard whole and would carry each one's pages for nothing, and the
+  // merge's report artifact has the merged report, over every shard.
+  if (reports) await writeRunHtmlReport(request, reports)
   const manifest = shardManifest(config, measurement, env)
   const name = shardArtifactName(config)
   const upload = await timeline.phase('Upload the shard artifact', () =>
@@ -131,7 +136,7 @@ async function uploadShardArtifact(
     stagingDir: join(workDir, 'shard-artifact'),
     contents: {
       reports: measurement.reports.map((report) => report.path),
-      htmlDirs: {},
+      toolHtml: {},
       generated: { [MANIFEST_FILE]: serializeManifest(manifest) }
     },
     env

@@ -1,6 +1,7 @@
 /**
  * The report artifact: merged lcov, Cobertura and JSON summary, the full (untruncated) summary
- * and the HTML reports the tools wrote, uploaded with the official artifact client.
+ * and the HTML report (with the tools' own HTML reports under html/tools/), uploaded with the
+ * official artifact client.
  *
  * The files live in different places (output dir, the run's work dir), and the client wants one
  * root, so they are copied into one staging directory first. A file whose name the artifact
@@ -24,8 +25,10 @@ import { showControls } from './escape.js'
 export interface ArtifactContents {
   /** Report files copied to the artifact's top level. */
   reports: string[]
-  /** Directories copied under html/<name>/. */
-  htmlDirs: Partial<Record<'rust' | 'python', string>>
+  /** The HTML report's directory (tools' reports included), copied to html/. */
+  htmlReport?: string
+  /** The tools' HTML reports, copied to html/tools/<name>/ when there is no HTML report. */
+  toolHtml: Partial<Record<'rust' | 'python', string>>
   /** Generated files (name → content) written at the top level. */
   generated: Record<string, string>
 }
@@ -99,8 +102,12 @@ export function stageArtifact(
   for (const [name, content] of Object.entries(contents.generated)) {
     writeFileSync(join(dir, name), content)
   }
-  for (const [language, source] of Object.entries(contents.htmlDirs)) {
-    if (source) cpSync(source, join(dir, 'html', language), { recursive: true })
+  if (contents.htmlReport) {
+    cpSync(contents.htmlReport, join(dir, 'html'), { recursive: true })
+  } else {
+    for (const [tool, source] of Object.entries(contents.toolHtml)) {
+      if (source) cpSync(source, join(dir, 'html', 'tools', tool), { recursive: true })
+    }
   }
   const files: string[] = []
   const leftOut: string[] = []

@@ -16,6 +16,24 @@ const HTML_AND_MARKDOWN = /[&<>"'`*_[\]()|\\~!#:@{}=+$^]/g
 /** Control characters as `\n`, `\t` or `\u{202e}`: the engine's escape (coverage/show-text.ts). */
 export { showControls }
 
+/**
+ * A source line for an HTML page's text (the HTML report), never read as Markdown: only what
+ * HTML acts on in element content is escaped, so a page costs few bytes more than its source.
+ * Tabs stay (they indent code); every other control and bidi character is shown as an escape,
+ * so a line cannot read as different code than it is.
+ */
+export function escapeSourceLine(text: string): string {
+  // One pass: most lines have nothing to escape, and a test that finds nothing is cheap.
+  return text.replace(SOURCE_SPECIAL, (ch) =>
+    ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : showControls(ch)
+  )
+}
+
+/** INVISIBLE without the tab, and what HTML acts on in element content. */
+const SOURCE_SPECIAL =
+  // eslint-disable-next-line no-control-regex
+  /[&<>\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
 /** Text for an HTML element's content or an attribute value, inert as HTML and as Markdown. */
 export function escapeHtml(text: string): string {
   return showControls(text).replace(HTML_AND_MARKDOWN, (ch) => `&#${ch.charCodeAt(0)};`)

@@ -1,7 +1,8 @@
 /**
- * The sink of run and merge modes, after the reports are on disk: changed lines, gates, the
- * report artifact, then the outcome (outcome.ts decides every policy) announced, the line
- * annotations in the warning slots left, the step summary and the outputs they decide.
+ * The sink of run and merge modes, after the reports are on disk: changed lines, the HTML
+ * report (which marks them), gates, the report artifact, then the outcome (outcome.ts decides
+ * every policy) announced, the line annotations in the warning slots left, the step summary and
+ * the outputs they decide.
  */
 import * as core from '@actions/core'
 import { join, relative } from 'node:path'
@@ -28,17 +29,80 @@ import { uploadReportArtifact, type UploadOutcome } from './artifact.js'
 import { changedLineCoverage, type ChangedCoverage } from './changed-coverage.js'
 import type { ChangedLinesResult } from './changed-lines.js'
 import { changedLinesOfRun } from './event.js'
+import { writeRunHtmlReport } from './html-report.js'
 import type { CoverageFigures } from './figures.js'
-import { evaluateGates, type GateMeasures } from './gates.js'
+import { evaluateGates, type GateMeasures, type GateResult } from './gates.js'
 import { writeStepSummary } from './step-summary.js'
 import { renderSummary, type SummaryInput } from './summary.js'
 
 export async function publish(request: SinkRequest): Promise<Delivery> {
-  const { config, measurement, timeline, outputs } = request
+  const { config, measurement, outputs } = request
   const reports = request.reports
   // buildReports throws instead in these modes: there is nothing to publish without reports.
   if (!reports) throw new Error('publish needs the merged reports')
   const env = request.env ?? process.env
+  const change = await measureChange(request, reports, env)
+  const htmlReport = await writeRunHtmlReport(request, reports, {
+    result: change.changed,
+    coverage: change.changedCoverage
+  })
+  const badges = writeBadges(config.outputDir, reports.figures)
+  const summary = summaryInput(request, reports, change)
+  const upload = await uploadArtifact(request, reports, {
+    htmlReport,
+    summary: renderSummary(summary).markdown,
+    badges
+  })
+  if (upload.status === 'uploaded') {
+    outputs.set(Outputs.ArtifactId, upload.id)
+    outputs.set(Outputs.ArtifactUrl, upload.url)
+    core.info(`Uploaded artifact ${upload.name} (id ${upload.id}): ${upload.url}`)
+  }
+  const { comment, baselineUpload } = await commentAndKeepBaseline(request, {
+    config,
+    review: change.review,
+    figures: reports.figures,
+    changed: change.changed,
+    changedCoverage: change.changedCoverage,
+    gates: change.gates,
+    payload: change.payload,
+    workDir: request.workDir,
+    env
+  })
+  const outcome = decideOutcome(config, {
+    sink: 'reports',
+    testFailures: testFailures(measurement.tests),
+    errors: [...measurement.failures, ...reports.failures],
+    gates: change.gates,
+    changed: change.changed,
+    onPullRequest: (env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request'),
+    upload,
+    artifactName: config.artifactName,
+    review: { baseline: change.review.baseline, comment, baselineUpload }
+  })
+  outputs.set(Outputs.Passed, outcome.passed)
+  announce(outcome)
+  const review = summary.review && { ...summary.review, comment, baselineUpload }
+  const final: SummaryInput = { ...summary, artifact: upload, review }
+  await annotateAndSummarize(request, reports, final, env)
+  return { upload, outcome }
+}
+
+/** What changed against the base: changed lines, the baseline, and the gates on both. */
+interface Change {
+  changed: ChangedLinesResult
+  changedCoverage: ChangedCoverage | undefined
+  payload: ReturnType<typeof readEventPayload>
+  review: Awaited<ReturnType<typeof reviewChange>>
+  gates: GateResult[]
+}
+
+async function measureChange(
+  request: SinkRequest,
+  reports: ReportResult,
+  env: NodeJS.ProcessEnv
+): Promise<Change> {
+  const { config, timeline, outputs } = request
   const changed = await timeline.phase('Changed lines (git diff)', () =>
     changedLinesOfRun(config.workspace)
   )
@@ -54,64 +118,50 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
     delta: deltaMeasure(review)
   })
   outputs.set(Outputs.ChangedLineCoverage, changedPercent(changedCoverage))
-  const badges = writeBadges(config.outputDir, reports.figures)
-  const reviewSummary = { review, figures: reports.figures, changedCoverage }
-  const summary: SummaryInput = {
-    gates,
+  return { changed, changedCoverage, payload, review, gates }
+}
+
+function summaryInput(request: SinkRequest, reports: ReportResult, change: Change): SummaryInput {
+  const { config, measurement, timeline } = request
+  return {
+    gates: change.gates,
     thresholdPolicy: config.onThresholdFailure,
     tests: exitCodes(measurement.tests),
     figures: reports.figures,
-    changed,
-    changedCoverage,
+    changed: change.changed,
+    changedCoverage: change.changedCoverage,
     outputDir: relative(config.workspace, config.outputDir) || '.',
     phases: timeline.phases,
     diagnosis: measurement.diagnosis,
     notes: reports.notes,
-    review: reviewSummary
+    review: {
+      review: change.review,
+      figures: reports.figures,
+      changedCoverage: change.changedCoverage
+    }
   }
-  const upload = await uploadArtifact(request, reports, renderSummary(summary).markdown, badges)
-  if (upload.status === 'uploaded') {
-    outputs.set(Outputs.ArtifactId, upload.id)
-    outputs.set(Outputs.ArtifactUrl, upload.url)
-    core.info(`Uploaded artifact ${upload.name} (id ${upload.id}): ${upload.url}`)
-  }
-  const { comment, baselineUpload } = await commentAndKeepBaseline(request, {
-    config,
-    review,
-    figures: reports.figures,
-    changed,
-    changedCoverage,
-    gates,
-    payload,
-    workDir: request.workDir,
-    env
-  })
-  const outcome = decideOutcome(config, {
-    sink: 'reports',
-    testFailures: testFailures(measurement.tests),
-    errors: [...measurement.failures, ...reports.failures],
-    gates,
-    changed,
-    onPullRequest: (env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request'),
-    upload,
-    artifactName: config.artifactName,
-    review: { baseline: review.baseline, comment, baselineUpload }
-  })
-  outputs.set(Outputs.Passed, outcome.passed)
-  announce(outcome)
+}
+
+/** The line annotations in the warning slots left, then the step summary with every phase. */
+async function annotateAndSummarize(
+  request: SinkRequest,
+  reports: ReportResult,
+  summary: SummaryInput,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  const { config, timeline } = request
   await timeline.phase('Annotations and step summary', async () => {
-    const plan = planAnnotations(config.annotations, reports.report, changed, changedCoverage)
+    const plan = planAnnotations(
+      config.annotations,
+      reports.report,
+      summary.changed,
+      summary.changedCoverage
+    )
     const annotations = emitAnnotations(plan, stepWarnings)
     core.info(
       `Annotated ${annotations.emitted.length} of ${plan.ranked.length} uncovered ranges (annotations: ${config.annotations}).`
     )
-    const final = {
-      ...summary,
-      phases: [...timeline.phases],
-      annotations,
-      artifact: upload,
-      review: { ...reviewSummary, comment, baselineUpload }
-    }
+    const final = { ...summary, phases: [...timeline.phases], annotations }
     const written = await writeStepSummary((maxBytes) => renderSummary(final, maxBytes), env)
     if (written?.truncated) {
       core.info(
@@ -119,7 +169,6 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
       )
     }
   })
-  return { upload, outcome }
 }
 
 /** After the report artifact: the pull request comment, and the baseline a push run keeps. */
@@ -169,8 +218,7 @@ function changedPercent(coverage: ChangedCoverage | undefined): string {
 async function uploadArtifact(
   request: SinkRequest,
   reports: ReportResult,
-  fullSummary: string,
-  badges: string[]
+  written: { htmlReport: string | undefined; summary: string; badges: string[] }
 ): Promise<UploadOutcome> {
   const { config, measurement, timeline } = request
   if (!config.uploadArtifact) return { status: 'skipped', reason: 'upload-artifact is false' }
@@ -184,10 +232,11 @@ async function uploadArtifact(
           reports.paths.lcov,
           reports.paths.cobertura,
           reports.paths.summaryJson,
-          ...badges
+          ...written.badges
         ],
-        htmlDirs: measurement.htmlDirs,
-        generated: { 'summary.md': fullSummary }
+        htmlReport: written.htmlReport,
+        toolHtml: measurement.htmlDirs,
+        generated: { 'summary.md': written.summary }
       }
     })
   )

@@ -226,7 +226,7 @@ export function reportsPointer(input: SummaryInput): string {
   const inDir = `<code>${escapeHtml(input.outputDir)}</code>`
   if (!artifact) return `the reports in ${inDir}`
   if (artifact.status === 'uploaded') {
-    return `artifact <a href="${hrefValue(artifact.url)}">${escapeHtml(artifact.name)}</a> (summary.md with every file, lcov.info, cobertura.xml, coverage-summary.json, HTML reports)`
+    return `artifact <a href="${hrefValue(artifact.url)}">${escapeHtml(artifact.name)}</a> (summary.md with every file, lcov.info, cobertura.xml, coverage-summary.json, the HTML report html/index.html)`
   }
   return `the reports in ${inDir} on the runner (no artifact: ${escapeHtml(artifact.status === 'skipped' ? artifact.reason : artifact.message)})`
 }

@@ -21,34 +21,56 @@ function contents() {
     root,
     contents: {
       reports: [lcov as string, cobertura as string],
-      htmlDirs: { rust: join(root, 'html-rust'), python: join(root, 'html-python') },
+      toolHtml: { rust: join(root, 'html-rust'), python: join(root, 'html-python') },
       generated: { 'summary.md': '## Coverage\n' }
     }
   }
 }
 
 describe('stageArtifact', () => {
-  it('puts reports, generated files and HTML reports under one root', () => {
+  it("puts reports, generated files and the tools' HTML reports under one root", () => {
     const { root, contents: given } = contents()
     const stage = join(root, 'stage')
     const { files, leftOut } = stageArtifact(stage, given)
     expect(files.map((file) => relative(stage, file))).toEqual([
       'cobertura.xml',
-      'html/python/index.html',
-      'html/python/z_1_mod_py.html',
-      'html/rust/coverage/tmp/x/src/lib.rs.html',
-      'html/rust/index.html',
+      'html/tools/python/index.html',
+      'html/tools/python/z_1_mod_py.html',
+      'html/tools/rust/coverage/tmp/x/src/lib.rs.html',
+      'html/tools/rust/index.html',
       'lcov.info',
       'summary.md'
     ])
-    expect(leftOut).toEqual(['html/rust/coverage/tmp/x/src/we:ird.rs.html'])
+    expect(leftOut).toEqual(['html/tools/rust/coverage/tmp/x/src/we:ird.rs.html'])
+  })
+
+  it("copies the HTML report as html/, which holds the tools' reports itself", () => {
+    const { root, contents: given } = contents()
+    const report = join(root, 'coverage', 'html')
+    writeFiles(report, {
+      'index.html': '<html/>',
+      'style.css': '',
+      'files/1-lib.rs.html': '<html/>',
+      'tools/rust/index.html': '<html/>'
+    })
+    const stage = join(root, 'stage')
+    const { files } = stageArtifact(stage, { ...given, htmlReport: report })
+    expect(files.map((file) => relative(stage, file))).toEqual([
+      'cobertura.xml',
+      'html/files/1-lib.rs.html',
+      'html/index.html',
+      'html/style.css',
+      'html/tools/rust/index.html',
+      'lcov.info',
+      'summary.md'
+    ])
   })
 
   it('starts from an empty directory each time', () => {
     const { root, contents: given } = contents()
     const stage = join(root, 'stage')
     stageArtifact(stage, given)
-    const again = stageArtifact(stage, { ...given, htmlDirs: {} })
+    const again = stageArtifact(stage, { ...given, toolHtml: {} })
     expect(again.files.map((file) => relative(stage, file))).toEqual([
       'cobertura.xml',
       'lcov.info',
