@@ -25,10 +25,27 @@ function sortedFiles(report) {
   return [...report.files.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
+// src/coverage/show-text.ts
+var INVISIBLE = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+);
+function showControls(text) {
+  return text.replace(INVISIBLE, (char) => {
+    if (char === "\n") return "\\n";
+    if (char === "\r") return "\\r";
+    if (char === "	") return "\\t";
+    return `\\u{${char.charCodeAt(0).toString(16)}}`;
+  });
+}
+function showText(text, max = 200) {
+  return text.length > max ? `${showControls(text.slice(0, max))}\u2026` : showControls(text);
+}
+
 // src/coverage/errors.ts
 var CoverageError = class extends Error {
-  constructor(file, message) {
-    super(message);
+  constructor(file, message, options) {
+    super(showControls(message), options);
     this.file = file;
     this.name = "CoverageError";
   }
@@ -45,11 +62,11 @@ var ReportParseError = class extends CoverageError {
   detail;
 };
 var ReportTooLargeError = class extends CoverageError {
-  constructor(file, sizeBytes, capBytes) {
+  constructor(file, sizeBytes, capBytes, remedy = "Raise the cap with the action input `max-report-size-mb` or the CLI flag `--max-size-mb`.") {
     const mb = (bytes) => String(Number((bytes / 1048576).toPrecision(3)));
     super(
       file,
-      `${file}: report is ${mb(sizeBytes)} MB, over the ${mb(capBytes)} MB cap. Raise the cap with the action input \`max-report-size-mb\` or the CLI flag \`--max-size-mb\`.`
+      `${file}: report is ${mb(sizeBytes)} MB, over the ${mb(capBytes)} MB cap. ${remedy}`
     );
     this.sizeBytes = sizeBytes;
     this.capBytes = capBytes;
@@ -57,6 +74,24 @@ var ReportTooLargeError = class extends CoverageError {
   }
   sizeBytes;
   capBytes;
+};
+var ReportFileError = class extends CoverageError {
+  constructor(file, cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(file, `${file}: cannot be read: ${detail}`, { cause });
+    this.name = "ReportFileError";
+  }
+};
+var OutputWriteError = class extends CoverageError {
+  constructor(file, cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(
+      file,
+      `${file}: cannot be written (${detail}); the reports written before were left as they were`,
+      { cause }
+    );
+    this.name = "OutputWriteError";
+  }
 };
 var UnknownFormatError = class extends CoverageError {
   constructor(file, detail) {
@@ -72,6 +107,12 @@ var UnknownFormatError = class extends CoverageError {
 var MAX_LINE_NUMBER = 2 ** 24;
 var MAX_COUNT = Number.MAX_SAFE_INTEGER;
 var MAX_CONDITIONS_PER_LINE = 1e4;
+var MAX_PATH_BYTES = 16383;
+var MAX_NAME_BYTES = 16383;
+var MAX_FILES_PER_READ = 5e5;
+var MAX_FUNCTIONS_PER_REPORT = 4e6;
+var MAX_SOURCE_ROOTS = 64;
+var MAX_STRING_LENGTH = 2 ** 29 - 24;
 var MAX_XML_DEPTH = 256;
 var DEFAULT_MAX_REPORT_MB = 1024;
 function megabytesToBytes(megabytes) {
@@ -94,7 +135,8 @@ var LineArena = class {
   }
   /** Hands the end of the arena to `owner` (none: just close); returns where it starts. */
   take(owner) {
-    this.owner?.closeStretch(this.length);
+    if (this.owner !== void 0)
+      this.length += this.owner.closeStretch(this.length, this.numbers.length);
     this.owner = owner;
     return this.length;
   }
@@ -125,7 +167,8 @@ var BranchArena = class {
     this.taken = new Float64Array(size);
   }
   take(owner) {
-    this.owner?.closeStretch(this.length);
+    if (this.owner !== void 0)
+      this.length += this.owner.closeStretch(this.length, this.lines.length);
     this.owner = owner;
     return this.length;
   }
@@ -154,14 +197,18 @@ var BranchArena = class {
     this.labels[index] = label;
   }
 };
+var BRANCH_ARENA_START = 1 << 19;
 function createArenas(estimatedLines, estimatedBranches) {
-  return { lines: new LineArena(estimatedLines), branches: new BranchArena(estimatedBranches) };
+  return {
+    lines: new LineArena(estimatedLines),
+    branches: new BranchArena(Math.min(estimatedBranches, BRANCH_ARENA_START))
+  };
 }
 
 // src/coverage/counts.ts
 function addCounts(a, b) {
-  const sum = a + b;
-  return sum > MAX_COUNT ? MAX_COUNT : sum;
+  const sum2 = a + b;
+  return sum2 > MAX_COUNT ? MAX_COUNT : sum2;
 }
 function combineTaken(a, b) {
   if (a === NOT_EVALUATED) return b;
@@ -170,13 +217,43 @@ function combineTaken(a, b) {
 }
 
 // src/coverage/stretches.ts
+var ROOM_LIMIT = 0.6;
 var Stretches = class {
   bounds = [];
   /** Start of the stretch being written, or -1. */
   openStart = -1;
-  closeStretch(end) {
-    if (this.openStart >= 0 && end > this.openStart) this.bounds.push(this.openStart, end);
+  /** End of the room kept free after the base. */
+  baseLimit = 0;
+  /**
+   * Closes the open stretch at `end`, the arena's length, of `capacity`. Returns how far the
+   * arena's length moves: up by the room kept after a base, down by a stretch folded into it.
+   */
+  closeStretch(end, capacity = end) {
+    const start = this.openStart;
     this.openStart = -1;
+    if (start < 0 || end <= start) return 0;
+    this.bounds.push(start, end);
+    if (this.bounds.length === 2) {
+      const wanted = this.roomFor(end - start);
+      const room = end + wanted <= capacity * ROOM_LIMIT ? wanted : 0;
+      this.baseLimit = end + room;
+      return room;
+    }
+    const fits = this.bounds[1] + (end - start) <= this.baseLimit;
+    if (!fits || !this.fold(start, end)) return 0;
+    this.bounds.length -= 2;
+    return start - end;
+  }
+  /** Entries to keep free after a base of `length` (here: none). */
+  roomFor(_length) {
+    return 0;
+  }
+  /**
+   * Merges the stretch [start, end), which fits in the room, into the base and updates the
+   * base's bounds; false when it cannot (here: never).
+   */
+  fold(_start, _end) {
+    return false;
   }
   /** End of the last closed stretch (0 when none). */
   lastEnd() {
@@ -188,11 +265,249 @@ var Stretches = class {
   baseEnd() {
     return this.bounds[1] ?? 0;
   }
+  /** Entries over all closed stretches. */
+  total() {
+    let total = 0;
+    for (let index = 0; index < this.bounds.length; index += 2) {
+      total += this.bounds[index + 1] - this.bounds[index];
+    }
+    return total;
+  }
   clear() {
     this.bounds.length = 0;
     this.openStart = -1;
+    this.baseLimit = 0;
   }
 };
+
+// src/coverage/outcome-stretches.ts
+var OutcomeStretches = class extends Stretches {
+  constructor(arena, combine) {
+    super();
+    this.arena = arena;
+    this.combine = combine;
+  }
+  arena;
+  combine;
+  /** Every stretch in outcome order without repeats (false: build() sorts, nothing is folded). */
+  sorted = true;
+  roomFor(length) {
+    return (length >> 2) + 4;
+  }
+  /**
+   * Merges the ordered stretch [start, end) into the base from the back, as lines are (see
+   * LineStretches): base outcomes above each added one move up into the room, an outcome both
+   * have is combined, and the base then starts one entry later for each.
+   */
+  fold(start, end) {
+    const arena = this.arena;
+    if (!this.sorted || arena.labels !== void 0) return false;
+    const baseStart = this.bounds[0];
+    const baseEnd = this.bounds[1];
+    let read = baseEnd - 1;
+    let write = baseEnd + (end - start) - 1;
+    for (let added = end - 1; added >= start; added--) {
+      while (read >= baseStart && compareOutcomes(arena, read, added) > 0) {
+        moveOutcome(arena, read--, write--);
+      }
+      if (read >= baseStart && compareOutcomes(arena, read, added) === 0) {
+        const taken = this.combine(arena.taken[read--], arena.taken[added]);
+        moveOutcome(arena, added, write);
+        arena.taken[write--] = taken;
+      } else moveOutcome(arena, added, write--);
+    }
+    const shift = write - read;
+    if (shift > 0) {
+      for (const column of [arena.lines, arena.blocks, arena.ids, arena.taken]) {
+        column.copyWithin(baseStart + shift, baseStart, read + 1);
+      }
+    }
+    this.bounds[0] = baseStart + shift;
+    this.bounds[1] = baseEnd + (end - start);
+    return true;
+  }
+  clear() {
+    super.clear();
+    this.sorted = true;
+  }
+};
+function compareOutcomes(arena, a, b) {
+  return arena.lines[a] - arena.lines[b] || arena.blocks[a] - arena.blocks[b] || arena.ids[a] - arena.ids[b];
+}
+function moveOutcome(arena, from, to) {
+  arena.lines[to] = arena.lines[from];
+  arena.blocks[to] = arena.blocks[from];
+  arena.ids[to] = arena.ids[from];
+  arena.taken[to] = arena.taken[from];
+}
+
+// src/coverage/stretch-merge.ts
+var MAX_WAYS = 16;
+function stretchesAscending(lines, bounds) {
+  for (let pair = 2; pair < bounds.length; pair += 2) {
+    const previousLast = lines[bounds[pair - 1] - 1];
+    if (lines[bounds[pair]] <= previousLast) return false;
+  }
+  return true;
+}
+function stretchTotal(bounds) {
+  let total = 0;
+  for (let pair = 0; pair < bounds.length; pair += 2) {
+    total += bounds[pair + 1] - bounds[pair];
+  }
+  return total;
+}
+var lineSumCapped = false;
+var scratch = [new LineArena(4096), new LineArena(4096)];
+function mergeLineStretches(source, bounds, output) {
+  const total = stretchTotal(bounds);
+  const start = output.length;
+  while (start + total > output.numbers.length) output.grow();
+  lineSumCapped = false;
+  let extras = source;
+  let extraStart = bounds[2] ?? 0;
+  let extraEnd = bounds[3] ?? 0;
+  for (let pair = 4; pair < bounds.length; pair += 2) {
+    const into = scratch[pair / 2 % 2];
+    while (total > into.numbers.length) into.grow();
+    const [from, to] = [bounds[pair], bounds[pair + 1]];
+    extraEnd = mergeTwo(extras, extraStart, extraEnd, source, from, to, into, 0);
+    extras = into;
+    extraStart = 0;
+  }
+  const [baseStart, baseEnd] = [bounds[0] ?? 0, bounds[1] ?? 0];
+  const end = mergeTwo(source, baseStart, baseEnd, extras, extraStart, extraEnd, output, start);
+  output.length = end;
+  return {
+    numbers: output.numbers.subarray(start, end),
+    hits: output.hits.subarray(start, end),
+    saturated: lineSumCapped
+  };
+}
+function sum(a, b) {
+  const total = addCounts(a, b);
+  if (total === MAX_COUNT) lineSumCapped = true;
+  return total;
+}
+function mergeTwo(first, a, aEnd, second, b, bEnd, output, at) {
+  const aNumbers = first.numbers;
+  const aHits = first.hits;
+  const bNumbers = second.numbers;
+  const bHits = second.hits;
+  const outNumbers = output.numbers;
+  const outHits = output.hits;
+  let count = at;
+  while (a < aEnd && b < bEnd) {
+    const next = bNumbers[b];
+    let line = aNumbers[a];
+    while (line < next) {
+      outNumbers[count] = line;
+      outHits[count++] = aHits[a++];
+      if (a === aEnd) break;
+      line = aNumbers[a];
+    }
+    if (a < aEnd && line === next) {
+      outNumbers[count] = line;
+      outHits[count++] = sum(aHits[a++], bHits[b++]);
+    } else {
+      outNumbers[count] = next;
+      outHits[count++] = bHits[b++];
+    }
+  }
+  for (; a < aEnd; a++) {
+    outNumbers[count] = aNumbers[a];
+    outHits[count++] = aHits[a];
+  }
+  for (; b < bEnd; b++) {
+    outNumbers[count] = bNumbers[b];
+    outHits[count++] = bHits[b];
+  }
+  return count;
+}
+
+// src/coverage/branch-merge.ts
+var takenCapped = false;
+var scratch2 = [new BranchArena(1024), new BranchArena(1024)];
+function mergeBranchStretches(source, bounds, output) {
+  const total = stretchTotal(bounds);
+  const start = output.length;
+  while (start + total > output.lines.length) output.grow();
+  const labelled = source.labels !== void 0;
+  takenCapped = false;
+  let extras = source;
+  let extraStart = bounds[2] ?? 0;
+  let extraEnd = bounds[3] ?? 0;
+  for (let pair = 4; pair < bounds.length; pair += 2) {
+    const into = scratch2[pair / 2 % 2];
+    while (total > into.lines.length) into.grow();
+    const from = bounds[pair];
+    const to = bounds[pair + 1];
+    extraEnd = mergeTwo2(labelled, extras, extraStart, extraEnd, source, from, to, into, 0);
+    extras = into;
+    extraStart = 0;
+  }
+  const [baseStart, baseEnd] = [bounds[0] ?? 0, bounds[1] ?? 0];
+  const end = mergeTwo2(
+    labelled,
+    source,
+    baseStart,
+    baseEnd,
+    extras,
+    extraStart,
+    extraEnd,
+    output,
+    start
+  );
+  output.length = end;
+  return { table: branchView(output, start, end, labelled), saturated: takenCapped };
+}
+function mergeTwo2(labelled, first, a, aEnd, second, b, bEnd, output, at) {
+  let count = at;
+  while (a < aEnd && b < bEnd) {
+    const order = first.lines[a] - second.lines[b] || first.blocks[a] - second.blocks[b] || first.ids[a] - second.ids[b] || (labelled ? compareLabels(first.labelAt(a), second.labelAt(b)) : 0);
+    if (order > 0) {
+      copyOutcome(labelled, second, b++, output, count++);
+      continue;
+    }
+    copyOutcome(labelled, first, a++, output, count);
+    if (order === 0) {
+      const taken = combineTaken(output.taken[count], second.taken[b++]);
+      if (taken === MAX_COUNT) takenCapped = true;
+      output.taken[count] = taken;
+    }
+    count++;
+  }
+  while (a < aEnd) copyOutcome(labelled, first, a++, output, count++);
+  while (b < bEnd) copyOutcome(labelled, second, b++, output, count++);
+  return count;
+}
+function copyOutcome(labelled, from, index, to, at) {
+  to.lines[at] = from.lines[index];
+  to.blocks[at] = from.blocks[index];
+  to.ids[at] = from.ids[index];
+  to.taken[at] = from.taken[index];
+  if (labelled) to.setLabel(at, from.labelAt(index));
+}
+function compareLabels(a, b) {
+  if (a === b) return 0;
+  if (a === void 0) return -1;
+  if (b === void 0) return 1;
+  return a < b ? -1 : 1;
+}
+function branchView(arena, start, end, labelled) {
+  let labels;
+  if (labelled) {
+    labels = [];
+    for (let index = start; index < end; index++) labels.push(arena.labelAt(index));
+  }
+  return {
+    lines: arena.lines.subarray(start, end),
+    blocks: arena.blocks.subarray(start, end),
+    ids: arena.ids.subarray(start, end),
+    labels,
+    taken: arena.taken.subarray(start, end)
+  };
+}
 
 // src/coverage/table-sort.ts
 function sortLineTable(numbers, hits) {
@@ -278,15 +593,16 @@ var BranchStretches = class {
   constructor(arena, onSaturated) {
     this.arena = arena;
     this.onSaturated = onSaturated;
+    this.stretches = new OutcomeStretches(arena, (a, b) => this.combine(a, b));
   }
   arena;
   onSaturated;
-  stretches = new Stretches();
-  sorted = true;
+  stretches;
   cursor = -1;
   beginRecord() {
     if (this.arena.owner === this.stretches) this.arena.take(void 0);
-    this.cursor = this.sorted && this.stretches.bounds.length > 0 ? this.stretches.baseStart() : -1;
+    const own = this.stretches;
+    this.cursor = own.sorted && own.bounds.length > 0 ? own.baseStart() : -1;
   }
   /**
    * For a reader's hot loop: the index of the base outcome the next one may match in place,
@@ -327,15 +643,13 @@ var BranchStretches = class {
     }
     if (arena.owner !== own) own.openStart = arena.take(own);
     const count = arena.length;
-    const inStretch = count > own.openStart;
-    if (inStretch || own.bounds.length > 0) {
-      const previous = inStretch ? count - 1 : own.lastEnd() - 1;
-      const order = compareAt(arena, previous, line, block, id, label);
-      if (order === 0 && inStretch) {
-        arena.taken[previous] = this.combine(arena.taken[previous], taken);
+    if (count > own.openStart) {
+      const order = compareAt(arena, count - 1, line, block, id, label);
+      if (order === 0) {
+        arena.taken[count - 1] = this.combine(arena.taken[count - 1], taken);
         return;
       }
-      if (order >= 0) this.sorted = false;
+      if (order > 0) own.sorted = false;
     }
     if (count === arena.lines.length) arena.grow();
     arena.lines[count] = line;
@@ -349,16 +663,23 @@ var BranchStretches = class {
   drop() {
     if (this.arena.owner === this.stretches) this.arena.take(void 0);
     this.stretches.clear();
-    this.sorted = true;
     this.cursor = -1;
   }
-  /** The file's sorted branch table: a view of the arena when it arrived in order. */
-  build() {
+  /** Outcomes build() writes into the output arena (see FileBuilder.outputSize). */
+  outputSize() {
+    const bounds = this.stretches.bounds;
+    return bounds.length === 2 && this.stretches.sorted ? 0 : this.stretches.total();
+  }
+  /**
+   * The file's sorted branch table: a view of the arena when it arrived in order, else the
+   * stretches merged (or sorted) into `output`.
+   */
+  build(output) {
     const arena = this.arena;
     if (arena.owner === this.stretches) arena.take(void 0);
     const bounds = this.stretches.bounds;
     if (bounds.length === 0) return EMPTY_BRANCHES;
-    if (bounds.length === 2 && this.sorted) {
+    if (bounds.length === 2 && this.stretches.sorted) {
       const [start, end] = bounds;
       return {
         lines: arena.lines.subarray(start, end),
@@ -368,9 +689,9 @@ var BranchStretches = class {
         taken: arena.taken.subarray(start, end)
       };
     }
-    const sorted = sortBranchTable(arena, bounds);
-    if (sorted.saturated) this.onSaturated();
-    return sorted.table;
+    const merged = this.stretches.sorted && bounds.length <= 2 * MAX_WAYS ? mergeBranchStretches(arena, bounds, output) : sortBranchTable(arena, bounds);
+    if (merged.saturated) this.onSaturated();
+    return merged.table;
   }
   combine(a, b) {
     const total = combineTaken(a, b);
@@ -384,9 +705,9 @@ function labelsOf(arena, start, end) {
   return labels;
 }
 function compareAt(arena, index, line, block, id, label) {
-  return arena.lines[index] - line || arena.blocks[index] - block || arena.ids[index] - id || compareLabels(arena.labelAt(index), label);
+  return arena.lines[index] - line || arena.blocks[index] - block || arena.ids[index] - id || compareLabels2(arena.labelAt(index), label);
 }
-function compareLabels(a, b) {
+function compareLabels2(a, b) {
   if (a === b) return 0;
   if (a === void 0) return -1;
   if (b === void 0) return 1;
@@ -407,47 +728,151 @@ var FunctionTable = class {
   get size() {
     return this.order.length;
   }
-  /** Adds a function; `key` is only asked for when the name is new. */
-  add(name, start, end, hits, key) {
+  /** Where the next expected function is (see matchNext). */
+  get expected() {
+    return this.cursor;
+  }
+  /**
+   * Adds a function; `key` is only asked for when the name is new. A new function goes to
+   * `position` of the expected order (default: the end), so that records of later shards,
+   * which list it among the same neighbours, find it with matchNext. Returns whether it was new.
+   */
+  add(name, start, end, hits, key, position = this.order.length) {
     const existing = this.byName.get(name);
     if (existing !== void 0) {
       this.addHits(existing, hits);
-      return;
+      if (start < existing.start || start === existing.start && (end ?? 0) < (existing.end ?? 0)) {
+        existing.start = start;
+        existing.end = end;
+        existing.key = typeof key === "string" ? key : key(name, start);
+      }
+      return false;
     }
     const record = { name, start, end, hits, key: typeof key === "string" ? key : key(name, start) };
     this.byName.set(name, record);
-    this.order.push(record);
+    const order = this.order;
+    let at = order.length;
+    order.push(record);
+    for (; at > position; at--) order[at] = order[at - 1];
+    order[at] = record;
+    return true;
   }
   addHits(record, hits) {
     const total = record.hits + hits;
     if (total >= MAX_COUNT) this.saturated = true;
     record.hits = Math.min(total, MAX_COUNT);
   }
-  /** The next expected function when its (ASCII) name equals bytes [start, end) of `data`. */
+  /**
+   * The next expected function when its (ASCII) name equals bytes [start, end) of `data`. A
+   * record of another build may lack some functions (cfg'd code, other instantiations), so a
+   * few records past the expected one are tried too; a match moves the expectation past it.
+   */
   matchNext(data, start, end) {
-    const record = this.order[this.cursor];
-    if (record === void 0 || record.name.length !== end - start) return void 0;
-    const name = record.name;
-    for (let index = 0; index < name.length; index++) {
-      const byte = data[start + index];
-      if (byte !== name.charCodeAt(index) || byte >= 128) return void 0;
+    const order = this.order;
+    const last = Math.min(order.length, this.cursor + LOOKAHEAD);
+    for (let index = this.cursor; index < last; index++) {
+      const record = order[index];
+      if (nameIs(record.name, data, start, end)) {
+        this.cursor = index + 1;
+        return record;
+      }
     }
-    this.cursor++;
-    return record;
+    return void 0;
   }
   /** Sorted by start line, then name (tracefiles usually list them so: then no sort). */
   list() {
-    const order = this.order;
-    let sorted = true;
-    for (let index = 1; sorted && index < order.length; index++) {
-      sorted = compareFunctions(order[index - 1], order[index]) < 0;
+    const list = this.order.slice();
+    let budget = 4 * list.length;
+    for (let index = 1; index < list.length; index++) {
+      const record = list[index];
+      let at = index;
+      while (at > 0 && compareFunctions(list[at - 1], record) > 0) {
+        list[at] = list[at - 1];
+        at--;
+        if (--budget < 0) {
+          list[at] = record;
+          return list.sort(compareFunctions);
+        }
+      }
+      list[at] = record;
     }
-    return sorted ? order.slice() : [...order].sort(compareFunctions);
+    return list;
   }
 };
+var LOOKAHEAD = 8;
+function nameIs(name, data, start, end) {
+  if (name.length !== end - start) return false;
+  for (let index = 0; index < name.length; index++) {
+    const byte = data[start + index];
+    if (byte !== name.charCodeAt(index) || byte >= 128) return false;
+  }
+  return true;
+}
 function compareFunctions(a, b) {
   return a.start - b.start || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
+
+// src/coverage/line-stretches.ts
+var LineStretches = class extends Stretches {
+  constructor(arena, onSaturated) {
+    super();
+    this.arena = arena;
+    this.onSaturated = onSaturated;
+  }
+  arena;
+  onSaturated;
+  /** Every stretch ascending without repeats (false: build() sorts, nothing is folded). */
+  sorted = true;
+  roomFor(length) {
+    return (length >> 2) + 4;
+  }
+  fold(start, end) {
+    if (!this.sorted) return false;
+    this.foldIntoBase(start, end);
+    return true;
+  }
+  /**
+   * Merges the ascending stretch [start, end) into the base, from the back: the base's lines
+   * above each added line move up into the room (the write position stays at or above the
+   * read position: the gap is the lines still to add). A line both have is summed, which
+   * leaves one entry free at the front; the base then starts later.
+   */
+  foldIntoBase(start, end) {
+    const numbers = this.arena.numbers;
+    const hits = this.arena.hits;
+    const baseStart = this.bounds[0];
+    const baseEnd = this.bounds[1];
+    let read = baseEnd - 1;
+    let write = baseEnd + (end - start) - 1;
+    for (let added = end - 1; added >= start; added--) {
+      const line = numbers[added];
+      while (read >= baseStart && numbers[read] > line) {
+        numbers[write] = numbers[read];
+        hits[write--] = hits[read--];
+      }
+      if (read >= baseStart && numbers[read] === line) {
+        hits[write] = this.sum(hits[read--], hits[added]);
+      } else hits[write] = hits[added];
+      numbers[write--] = line;
+    }
+    const shift = write - read;
+    if (shift > 0) {
+      numbers.copyWithin(baseStart + shift, baseStart, read + 1);
+      hits.copyWithin(baseStart + shift, baseStart, read + 1);
+    }
+    this.bounds[0] = baseStart + shift;
+    this.bounds[1] = baseEnd + (end - start);
+  }
+  sum(a, b) {
+    const total = addCounts(a, b);
+    if (total === MAX_COUNT) this.onSaturated();
+    return total;
+  }
+  clear() {
+    super.clear();
+    this.sorted = true;
+  }
+};
 
 // src/coverage/file-builder.ts
 var FileBuilder = class {
@@ -455,17 +880,18 @@ var FileBuilder = class {
     this.path = path;
     this.arenas = arenas;
     this.order = order;
+    this.lines = new LineStretches(arenas.lines, () => this.saturated = true);
     this.branchStretches = new BranchStretches(arenas.branches, () => this.saturated = true);
   }
   path;
   arenas;
   order;
-  lines = new Stretches();
-  linesSorted = true;
+  lines;
   /** Next base index a line may match, or -1 when this record appends instead. */
   lineCursor = -1;
   branchStretches;
   functions = new FunctionTable();
+  /** Test names per line: a set, since a merge adds each report's names (many thousand a line). */
   contexts;
   branchSource;
   /** Set by merges: true only when every contributing file lay outside the workspace. */
@@ -476,7 +902,7 @@ var FileBuilder = class {
   beginRecord() {
     const arena = this.arenas.lines;
     if (arena.owner === this.lines) arena.take(void 0);
-    this.lineCursor = this.linesSorted && this.lines.bounds.length > 0 ? this.lines.baseStart() : -1;
+    this.lineCursor = this.lines.sorted && this.lines.bounds.length > 0 ? this.lines.baseStart() : -1;
     this.branchStretches.beginRecord();
     this.functions.rewind();
   }
@@ -502,13 +928,8 @@ var FileBuilder = class {
   get lineStretchStart() {
     return this.lines.openStart;
   }
-  /** For the first line of a new stretch: is it above every line this file wrote before? */
-  followsEarlierLines(line) {
-    const bounds = this.lines.bounds;
-    return bounds.length === 0 || line > this.arenas.lines.numbers[this.lines.lastEnd() - 1];
-  }
   lineOrderBroken() {
-    this.linesSorted = false;
+    this.lines.sorted = false;
   }
   markSaturated() {
     this.saturated = true;
@@ -535,9 +956,7 @@ var FileBuilder = class {
         arena.hits[count - 1] = this.sum(arena.hits[count - 1], hits);
         return;
       }
-      if (line < last) this.linesSorted = false;
-    } else if (!this.followsEarlierLines(line)) {
-      this.linesSorted = false;
+      if (line < last) this.lines.sorted = false;
     }
     if (count === arena.numbers.length) arena.grow();
     arena.numbers[count] = line;
@@ -592,16 +1011,28 @@ var FileBuilder = class {
   }
   addContexts(line, names) {
     this.contexts ??= /* @__PURE__ */ new Map();
-    const existing = this.contexts.get(line);
-    if (existing === void 0) this.contexts.set(line, [...names]);
-    else for (const name of names) if (!existing.includes(name)) existing.push(name);
+    let existing = this.contexts.get(line);
+    if (existing === void 0) this.contexts.set(line, existing = /* @__PURE__ */ new Set());
+    for (const name of names) existing.add(name);
   }
-  build() {
-    const lines = this.buildLines();
-    const branches = this.branchStretches.build();
+  /**
+   * Entries build() writes into the output arenas (the rest of the file's tables are views of
+   * the arenas it was read into). Asked after reading, when every stretch is closed.
+   */
+  outputSize() {
+    const bounds = this.lines.bounds;
+    const lines = bounds.length === 2 && this.lines.sorted ? 0 : this.lines.total();
+    return { lines, branches: this.branchStretches.outputSize() };
+  }
+  /** The file's coverage; merged tables go into `output` (sized by outputSize()). */
+  build(output) {
+    const lines = this.buildLines(output.lines);
+    const branches = this.branchStretches.build(output.branches);
     const functions = this.functions.list();
     if (this.functions.saturated) this.saturated = true;
-    const contexts = this.contexts && new Map([...this.contexts].sort((a, b) => a[0] - b[0]));
+    const contexts = this.contexts && new Map(
+      [...this.contexts].sort((a, b) => a[0] - b[0]).map(([line, names]) => [line, [...names]])
+    );
     return {
       path: this.path,
       language: languageOf(this.path),
@@ -614,18 +1045,23 @@ var FileBuilder = class {
       contexts
     };
   }
-  buildLines() {
+  buildLines(output) {
     const arena = this.arenas.lines;
     if (arena.owner === this.lines) arena.take(void 0);
     const bounds = this.lines.bounds;
-    if (bounds.length === 2 && this.linesSorted) {
+    if (bounds.length === 2 && this.lines.sorted) {
       return {
         numbers: arena.numbers.subarray(bounds[0], bounds[1]),
         hits: arena.hits.subarray(bounds[0], bounds[1])
       };
     }
-    const table = gatherLines(arena, bounds);
-    if (this.linesSorted) return table;
+    if (this.lines.sorted && bounds.length <= 2 * MAX_WAYS) {
+      const merged = mergeLineStretches(arena, bounds, output);
+      if (merged.saturated) this.saturated = true;
+      return merged;
+    }
+    const table = gatherLines(arena, bounds, output);
+    if (this.lines.sorted && stretchesAscending(arena.numbers, bounds)) return table;
     const sorted = sortLineTable(table.numbers, table.hits);
     if (sorted.saturated) this.saturated = true;
     return sorted;
@@ -636,25 +1072,82 @@ var FileBuilder = class {
     return total;
   }
 };
-var NO_LINE_NUMBERS = new Uint32Array(0);
-var NO_LINE_HITS = new Float64Array(0);
-function gatherLines(arena, bounds) {
-  if (bounds.length === 0) return { numbers: NO_LINE_NUMBERS, hits: NO_LINE_HITS };
+function gatherLines(arena, bounds, output) {
   let total = 0;
   for (let index = 0; index < bounds.length; index += 2) {
     total += bounds[index + 1] - bounds[index];
   }
-  const numbers = new Uint32Array(total);
-  const hits = new Float64Array(total);
-  let offset = 0;
+  const offset = output.length;
+  while (offset + total > output.numbers.length) output.grow();
   for (let index = 0; index < bounds.length; index += 2) {
     const start = bounds[index];
     const end = bounds[index + 1];
-    numbers.set(arena.numbers.subarray(start, end), offset);
-    hits.set(arena.hits.subarray(start, end), offset);
-    offset += end - start;
+    output.numbers.set(arena.numbers.subarray(start, end), output.length);
+    output.hits.set(arena.hits.subarray(start, end), output.length);
+    output.length += end - start;
   }
-  return { numbers, hits };
+  return {
+    numbers: output.numbers.subarray(offset, output.length),
+    hits: output.hits.subarray(offset, output.length)
+  };
+}
+
+// src/coverage/notes.ts
+var TALLY_EXAMPLES = 3;
+function addTally(tallies, key, count, examples = []) {
+  if (count === 0) return;
+  const before = tallies.get(key);
+  const smallest = smallestTexts([...before?.examples ?? [], ...examples], TALLY_EXAMPLES);
+  tallies.set(key, { count: (before?.count ?? 0) + count, examples: smallest });
+}
+function smallestTexts(texts, limit) {
+  const kept = [];
+  for (const text of texts) {
+    if (kept.length === limit && compareText(text, kept[limit - 1]) >= 0) continue;
+    if (kept.includes(text)) continue;
+    let at = kept.length;
+    while (at > 0 && compareText(text, kept[at - 1]) < 0) at--;
+    kept.splice(at, 0, text);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
+}
+function addTallies(target, source) {
+  for (const [key, tally] of source ?? []) addTally(target, key, tally.count, tally.examples);
+}
+function renderTally(key, tally) {
+  const examples = `${tally.examples.join(", ")}${tally.count > tally.examples.length ? ", \u2026" : ""}`;
+  return key.replace("{count}", String(tally.count)).replace("{examples}", examples);
+}
+var PREFERENCE = ["lcov", "coveragepy-json", "cobertura"];
+function fileNotes(files) {
+  const notes = [];
+  const saturated = [];
+  for (const file of files) {
+    if (file.saturated === true) saturated.push(file.path);
+    const dropped = file.droppedBranchSources ?? [];
+    if (dropped.length > 0 && file.branchSource !== void 0) {
+      const formats = [...dropped].sort((a, b) => PREFERENCE.indexOf(a) - PREFERENCE.indexOf(b));
+      notes.push(
+        `${file.path}: branch data from ${file.branchSource} kept, from ${formats.join(", ")} dropped (their branch identities cannot be added up)`
+      );
+    }
+  }
+  if (saturated.length > 0) {
+    notes.push(
+      `counts in ${saturated.length} file(s) reached 2^53 - 1 and were capped there (first: ${saturated.sort(compareText)[0]})`
+    );
+  }
+  return notes;
+}
+function reportNotes(report) {
+  const notes = [...report.notes, ...fileNotes(report.files.values())];
+  for (const [key, tally] of report.tallies ?? []) notes.push(renderTally(key, tally));
+  notes.sort(compareText);
+  return notes.filter((note, index) => index === 0 || note !== notes[index - 1]);
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/coverage/accumulator.ts
@@ -667,10 +1160,18 @@ var ReportAccumulator = class {
   arenas;
   sourceRoots = /* @__PURE__ */ new Set();
   notes = [];
-  branchConflicts = /* @__PURE__ */ new Map();
+  tallies = /* @__PURE__ */ new Map();
+  /** Per path: formats whose branch data was dropped (notes.ts writes the note). */
+  droppedBranches = /* @__PURE__ */ new Map();
+  /** Paths whose counts reached 2^53 - 1 in an earlier merge. */
+  saturatedBefore = /* @__PURE__ */ new Set();
   built = false;
   constructor(sizing = {}) {
     this.arenas = createArenas(sizing.lines ?? 1024, sizing.branches ?? 256);
+  }
+  /** Distinct files so far (readers bound it: each costs memory whatever its records). */
+  get fileCount() {
+    return this.order.length;
   }
   /** The builder of `path`, starting a new record of it (a block, a report). */
   record(path) {
@@ -706,18 +1207,25 @@ var ReportAccumulator = class {
   addNotes(notes) {
     this.notes.push(...notes);
   }
+  /** Adds to a counted note (see model.ts): counts from several reports or threads add up. */
+  addTally(key, count, examples) {
+    addTally(this.tallies, key, count, examples);
+  }
   addSourceRoots(roots) {
     for (const root of roots) this.sourceRoots.add(root);
   }
   /** Adds every file of a parsed report. */
   add(report) {
     this.addNotes(report.notes);
+    addTallies(this.tallies, report.tallies);
     this.addSourceRoots(report.sourceRoots);
     for (const file of report.files.values()) this.addFile(file);
   }
   addFile(file) {
     const builder = this.record(file.path);
     builder.outsideWorkspace = (builder.outsideWorkspace ?? true) && file.outsideWorkspace;
+    if (file.saturated === true) this.saturatedBefore.add(file.path);
+    for (const format of file.droppedBranchSources ?? []) this.dropBranchSource(file.path, format);
     builder.addLineTable(file.lineNumbers, file.lineHits);
     if (file.branchSource !== void 0 && file.branches.lines.length > 0) {
       this.addBranches(builder, file, file.branchSource);
@@ -727,37 +1235,51 @@ var ReportAccumulator = class {
     }
     for (const [line, names] of file.contexts ?? []) builder.addContexts(line, names);
   }
+  /**
+   * The report. Dropped branch sources and capped counts stay with their files, and counted
+   * notes stay tallies, so that a later merge of this report adds up to the same notes
+   * (notes.ts writes them out).
+   */
   build() {
     this.built = true;
     const files = /* @__PURE__ */ new Map();
-    const saturated = [];
+    this.arenas.lines.take(void 0);
+    this.arenas.branches.take(void 0);
+    let outputLines = 0;
+    let outputBranches = 0;
+    for (const builder of this.order) {
+      const size = builder.outputSize();
+      outputLines += size.lines;
+      outputBranches += size.branches;
+    }
+    const output = createArenas(outputLines, outputBranches);
     for (const [path, builder] of this.builders) {
-      files.set(path, builder.build());
-      if (builder.saturated) saturated.push(path);
-    }
-    const notes = [...this.notes];
-    for (const [path, { kept, dropped }] of this.branchConflicts) {
-      notes.push(
-        `${path}: branch data from ${kept} kept, from ${[...dropped].join(", ")} dropped (their branch identities cannot be added up)`
+      const file = builder.build(output);
+      const dropped = this.droppedBranches.get(path);
+      dropped?.delete(file.branchSource);
+      const saturated = builder.saturated || this.saturatedBefore.has(path);
+      files.set(
+        path,
+        dropped?.size || saturated ? {
+          ...file,
+          ...dropped?.size ? { droppedBranchSources: [...dropped] } : {},
+          ...saturated ? { saturated } : {}
+        } : file
       );
     }
-    if (saturated.length > 0) {
-      notes.push(
-        `counts in ${saturated.length} file(s) reached 2^53 - 1 and were capped there (first: ${saturated[0]})`
-      );
-    }
-    return { files, sourceRoots: [...this.sourceRoots], notes };
+    const tallies = new Map(this.tallies);
+    return { files, sourceRoots: [...this.sourceRoots], notes: [...this.notes], tallies };
+  }
+  dropBranchSource(path, format) {
+    const dropped = this.droppedBranches.get(path) ?? /* @__PURE__ */ new Set();
+    dropped.add(format);
+    this.droppedBranches.set(path, dropped);
   }
   addBranches(builder, file, incoming) {
     const existing = builder.branchSource;
     if (existing !== void 0 && existing !== incoming) {
       const incomingWins = BRANCH_PRECEDENCE.indexOf(incoming) < BRANCH_PRECEDENCE.indexOf(existing);
-      const kept = incomingWins ? incoming : existing;
-      const conflict = this.branchConflicts.get(file.path) ?? { kept, dropped: /* @__PURE__ */ new Set() };
-      conflict.kept = kept;
-      conflict.dropped.delete(kept);
-      conflict.dropped.add(incomingWins ? existing : incoming);
-      this.branchConflicts.set(file.path, conflict);
+      this.dropBranchSource(file.path, incomingWins ? existing : incoming);
       if (!incomingWins) return;
       builder.dropBranches();
     }
@@ -774,6 +1296,115 @@ var ReportAccumulator = class {
     }
   }
 };
+
+// src/coverage/encoding.ts
+import { isAscii } from "node:buffer";
+
+// src/coverage/bytes.ts
+var NEWLINE = 10;
+var CARRIAGE_RETURN = 13;
+var SPACE = 32;
+var TAB = 9;
+var COMMA = 44;
+var COLON = 58;
+var utf8 = new TextDecoder("utf-8");
+function decodeText(data, start, end) {
+  return utf8.decode(data.subarray(start, end));
+}
+function lineNumberAt(data, offset) {
+  let line = 1;
+  let position = data.indexOf(NEWLINE);
+  while (position >= 0 && position < offset) {
+    line++;
+    position = data.indexOf(NEWLINE, position + 1);
+  }
+  return line;
+}
+function quoteLineAt(data, offset, limit = 60) {
+  let start = offset;
+  while (start > 0 && data[start - 1] !== NEWLINE) start--;
+  let end = data.indexOf(NEWLINE, start);
+  if (end < 0) end = data.length;
+  if (end > start && data[end - 1] === CARRIAGE_RETURN) end--;
+  const shown = Math.min(end, start + limit);
+  let text = "";
+  for (let index = start; index < shown; index++) {
+    const byte = data[index];
+    text += byte >= 32 && byte < 127 ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`;
+  }
+  return `"${text}${end > shown ? "\u2026" : ""}"`;
+}
+
+// src/coverage/encoding.ts
+function wideEncoding(data) {
+  const [b0, b1, b2, b3] = data;
+  if (b0 === 255 && b1 === 254) return b2 === 0 && b3 === 0 ? "UTF-32LE" : "UTF-16LE";
+  if (b0 === 0 && b1 === 0 && b2 === 254 && b3 === 255) return "UTF-32BE";
+  if (b0 === 254 && b1 === 255) return "UTF-16BE";
+  if (data.length < 4) return void 0;
+  if (b0 !== 0 && b1 === 0 && b2 === 0 && b3 === 0) return "UTF-32LE";
+  if (b0 === 0 && b1 === 0 && b2 === 0 && b3 !== 0) return "UTF-32BE";
+  if (b0 !== 0 && b1 === 0 && b2 !== 0 && b3 === 0) return "UTF-16LE";
+  if (b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0) return "UTF-16BE";
+  return void 0;
+}
+function checkEncoding(data, source) {
+  const encoding = wideEncoding(data);
+  if (encoding === void 0) return;
+  throw new ReportParseError(
+    source,
+    1,
+    `the report is ${encoding}, and the engine reads UTF-8 only: convert it (iconv -f ${encoding} -t UTF-8) or have the tool write UTF-8`
+  );
+}
+var XML_DECLARATION = /^<\?xml[^>]*?\bencoding\s*=\s*["']([^"']{0,40})["']/;
+var UTF8_LABELS = /* @__PURE__ */ new Set(["utf-8", "utf8", "us-ascii", "ascii"]);
+function checkXmlDeclaration(data, start, source) {
+  const head = new TextDecoder().decode(data.subarray(start, start + 256));
+  const declared = XML_DECLARATION.exec(head)?.[1];
+  if (declared === void 0 || UTF8_LABELS.has(declared.toLowerCase())) return;
+  if (isAscii(data)) return;
+  const label = showText(declared, 40);
+  throw new ReportParseError(
+    source,
+    1,
+    `the report declares encoding="${label}" and uses it, and the engine reads UTF-8 only: convert it (iconv -f ${label} -t UTF-8) and declare encoding="UTF-8"`
+  );
+}
+function firstInvalidUtf8(data, start, end) {
+  let position = start;
+  while (position < end) {
+    const byte = data[position];
+    if (byte < 128) {
+      position++;
+      continue;
+    }
+    const length = byte >= 194 && byte <= 223 ? 2 : byte >= 224 && byte <= 239 ? 3 : byte >= 240 && byte <= 244 ? 4 : 0;
+    if (length === 0 || position + length > end) return position;
+    const second = data[position + 1];
+    const low = byte === 224 ? 160 : byte === 240 ? 144 : 128;
+    const high = byte === 237 ? 159 : byte === 244 ? 143 : 191;
+    if (second < low || second > high) return position;
+    for (let index = 2; index < length; index++) {
+      const next = data[position + index];
+      if (next < 128 || next > 191) return position;
+    }
+    position += length;
+  }
+  return end;
+}
+function notUtf8Error(data, start, end, source, what) {
+  const at = firstInvalidUtf8(data, start, end);
+  const bytes = Array.from(
+    data.subarray(at, Math.min(at + 4, end)),
+    (byte) => `\\x${byte.toString(16).padStart(2, "0")}`
+  ).join("");
+  return new ReportParseError(
+    source,
+    lineNumberAt(data, at),
+    `expected UTF-8 text in ${what}; found bytes that are not UTF-8 (${bytes}): convert the report to UTF-8 (iconv -f <its encoding> -t UTF-8)`
+  );
+}
 
 // src/coverage/function-identity.ts
 var DERIVED = "\0";
@@ -825,6 +1456,8 @@ var LcovFunctionRecords = class {
   hits = [];
   /** The file's existing function each FN matched (by bytes), if any. */
   known = [];
+  /** For an FN the file did not know: where in the file's function order it came. */
+  positions = [];
   /** Entries in use; the arrays keep their length between records (shrinking them costs). */
   count = 0;
   expected = 0;
@@ -834,9 +1467,13 @@ var LcovFunctionRecords = class {
   aliases = [];
   undeclared = 0;
   aliasesWithoutGroup = 0;
-  declare(name, start, end, at, known) {
+  /** FN and FNA records of the whole report (the reader bounds them). */
+  declaredInReport = 0;
+  declare(name, start, end, at, known, position = 0) {
     const index = this.count++;
+    this.declaredInReport++;
     this.known[index] = known;
+    this.positions[index] = position;
     this.names[index] = name;
     this.starts[index] = start;
     this.ends[index] = end;
@@ -882,11 +1519,13 @@ var LcovFunctionRecords = class {
     this.groups.set(index, { start, end });
   }
   addAlias(index, hits, name) {
+    this.declaredInReport++;
     this.aliases.push({ index, hits, name });
   }
   /** Moves the record's functions into `file` and resets for the next record. */
   flushInto(file) {
     const count = this.count;
+    let inserted = 0;
     for (let index = 0; index < count; index++) {
       const name = this.names[index];
       const start = this.starts[index];
@@ -898,7 +1537,11 @@ var LcovFunctionRecords = class {
       }
       const known = this.known[index];
       if (known !== void 0 && known.name === name) file.functions.addHits(known, hits);
-      else file.functions.add(name, start, this.ends[index], hits, lcovFunctionKey);
+      else {
+        const position = this.positions[index] + inserted;
+        if (file.functions.add(name, start, this.ends[index], hits, lcovFunctionKey, position))
+          inserted++;
+      }
     }
     this.undeclared += this.strayHits?.size ?? 0;
     for (const { index, hits, name } of this.aliases) {
@@ -915,15 +1558,15 @@ var LcovFunctionRecords = class {
     }
     this.reset();
   }
-  notes() {
-    const notes = [];
-    if (this.undeclared > 0) {
-      notes.push(`${this.source}: ${this.undeclared} FNDA records name no FN function; ignored`);
-    }
-    if (this.aliasesWithoutGroup > 0) {
-      notes.push(`${this.source}: ${this.aliasesWithoutGroup} FNA records have no FNL; ignored`);
-    }
-    return notes;
+  /**
+   * Counted notes (see model.ts) about records that were ignored: counts, so that the two
+   * halves of a tracefile read by two threads add up to what one thread would say.
+   */
+  tallies() {
+    return [
+      [`${this.source}: {count} FNDA records name no FN function; ignored`, this.undeclared],
+      [`${this.source}: {count} FNA records have no FNL; ignored`, this.aliasesWithoutGroup]
+    ];
   }
   reset() {
     this.count = 0;
@@ -934,48 +1577,6 @@ var LcovFunctionRecords = class {
     this.aliases.length = 0;
   }
 };
-
-// src/coverage/bytes.ts
-var NEWLINE = 10;
-var CARRIAGE_RETURN = 13;
-var SPACE = 32;
-var TAB = 9;
-var COMMA = 44;
-var COLON = 58;
-var utf8 = new TextDecoder("utf-8");
-function decodeText(data, start, end) {
-  return utf8.decode(data.subarray(start, end));
-}
-function lineNumberAt(data, offset) {
-  let line = 1;
-  let position = data.indexOf(NEWLINE);
-  while (position >= 0 && position < offset) {
-    line++;
-    position = data.indexOf(NEWLINE, position + 1);
-  }
-  return line;
-}
-function quoteLineAt(data, offset, limit = 60) {
-  let start = offset;
-  while (start > 0 && data[start - 1] !== NEWLINE) start--;
-  let end = data.indexOf(NEWLINE, start);
-  if (end < 0) end = data.length;
-  if (end > start && data[end - 1] === CARRIAGE_RETURN) end--;
-  const shown = Math.min(end, start + limit);
-  let text = "";
-  for (let index = start; index < shown; index++) {
-    const byte = data[index];
-    text += byte >= 32 && byte < 127 ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`;
-  }
-  return `"${text}${end > shown ? "\u2026" : ""}"`;
-}
-function hasControlCharacter(text) {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 32 || code === 127) return true;
-  }
-  return false;
-}
 
 // src/coverage/byte-cursor.ts
 var ByteCursor = class {
@@ -1124,15 +1725,31 @@ function matchedLineRun(data, start, file) {
       if (total >= MAX_COUNT) file.markSaturated();
       hits[cursor++] = Math.min(total, MAX_COUNT);
     } else {
-      file.matchCursor = cursor;
-      file.addLine(line, value);
-      cursor = file.matchCursor;
+      appendNewLine(file, line, value);
       numbers = arena.numbers;
       hits = arena.hits;
     }
   }
   file.matchCursor = cursor;
   return position;
+}
+function appendNewLine(file, line, value) {
+  const arena = file.claimLines();
+  const count = arena.length;
+  if (count > file.lineStretchStart) {
+    const last = arena.numbers[count - 1];
+    if (line === last) {
+      const total = arena.hits[count - 1] + value;
+      if (total >= MAX_COUNT) file.markSaturated();
+      arena.hits[count - 1] = Math.min(total, MAX_COUNT);
+      return;
+    }
+    if (line < last) file.lineOrderBroken();
+  }
+  if (count === arena.numbers.length) arena.grow();
+  arena.numbers[count] = line;
+  arena.hits[count] = value;
+  arena.length = count + 1;
 }
 function appendedLineRun(data, start, file) {
   const arena = file.claimLines();
@@ -1171,8 +1788,6 @@ function appendedLineRun(data, start, file) {
         continue;
       }
       if (line < last) file.lineOrderBroken();
-    } else if (!file.followsEarlierLines(line)) {
-      file.lineOrderBroken();
     }
     if (count === numbers.length) {
       arena.length = count;
@@ -1253,6 +1868,51 @@ function isUpper(byte) {
 }
 function isTagByte(byte) {
   return isUpper(byte) || byte !== void 0 && (byte >= 48 && byte <= 57 || byte === 95);
+}
+
+// src/coverage/report-text.ts
+var MAX_TEXT_BYTES = {
+  path: MAX_PATH_BYTES,
+  name: MAX_NAME_BYTES
+};
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decodeStrictUtf8(data, start, end) {
+  try {
+    return strictUtf8.decode(data.subarray(start, end));
+  } catch {
+    return void 0;
+  }
+}
+function lengthProblem(byteLength, kind) {
+  const limit = MAX_TEXT_BYTES[kind];
+  if (byteLength <= limit) return void 0;
+  return `is ${byteLength.toLocaleString("en-US")} bytes long, over the ${limit.toLocaleString("en-US")} a ${kind} may have`;
+}
+function textProblem(text, kind) {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 32 && code < 127) continue;
+    if (code < 32 || code >= 127 && code <= 159) {
+      return `holds the control character ${codePoint(code)}`;
+    }
+    if (code === 65534 || code === 65535) {
+      return `holds ${codePoint(code)}, which XML cannot carry`;
+    }
+    if (code >= 55296 && code <= 57343) {
+      const next = text.charCodeAt(index + 1);
+      if (code <= 56319 && next >= 56320 && next <= 57343) index++;
+      else return `holds a lone surrogate ${codePoint(code)}, which UTF-8 and XML cannot carry`;
+    }
+  }
+  if (text.length * 3 > MAX_TEXT_BYTES[kind])
+    return lengthProblem(Buffer.byteLength(text, "utf8"), kind);
+  return void 0;
+}
+function codePoint(code) {
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function readsAsEndLine(name) {
+  return /^\d+,/.test(name) ? "a name that starts with digits and a comma reads as an end line in lcov" : void 0;
 }
 
 // src/coverage/lcov-records.ts
@@ -1347,9 +2007,7 @@ var LcovReader = class extends ByteCursor {
     if (lastComma <= fieldStart) this.fail(fieldStart, `expected ${shape}`);
     const taken = this.takenField(lastComma + 1, end);
     const id = this.numericField(fieldStart, lastComma);
-    const label = id < 0 ? decodeText(this.data, fieldStart, lastComma) : void 0;
-    if (label !== void 0 && hasControlCharacter(label))
-      this.fail(fieldStart, `expected ${shape}`);
+    const label = id < 0 ? this.text(fieldStart, lastComma, "name", shape) : void 0;
     file.addBranch(line, exception ? -1 - block : block, Math.max(id, 0), label, taken);
     file.branchSource = "lcov";
   }
@@ -1361,11 +2019,12 @@ var LcovReader = class extends ByteCursor {
       this.current = next;
       return;
     }
-    const path = decodeText(this.data, position, end);
-    if (path.trim() === "" || hasControlCharacter(path)) {
-      this.fail(position, `expected ${LCOV_SHAPES.SF}`);
-    }
+    const path = this.text(position, end, "path", LCOV_SHAPES.SF);
+    if (path.trim() === "") this.fail(position, `expected ${LCOV_SHAPES.SF}`);
     this.current = this.accumulator.record(path);
+    if (this.accumulator.fileCount > MAX_FILES_PER_READ) {
+      this.fail(position, `expected at most ${MAX_FILES_PER_READ.toLocaleString("en-US")} files`);
+    }
   }
   readFunction() {
     const start = this.lineNumber(LCOV_SHAPES.FN);
@@ -1377,14 +2036,22 @@ var LcovReader = class extends ByteCursor {
     }
     const nameStart = this.position;
     const nameEnd = this.restOfLine();
-    const known = this.current?.functions.matchNext(this.data, nameStart, nameEnd);
+    const table = this.current.functions;
+    const known = table.matchNext(this.data, nameStart, nameEnd);
     if (known !== void 0 && known.start === start) {
       this.functions.declare(known.name, start, end, nameStart, known);
-      return;
+    } else {
+      this.position = nameStart;
+      const name = this.nameToEndOfLine(LCOV_SHAPES.FN);
+      this.functions.declare(name, start, end, nameStart, void 0, table.expected);
     }
-    this.position = nameStart;
-    const name = this.nameToEndOfLine(LCOV_SHAPES.FN);
-    this.functions.declare(name, start, end, nameStart);
+    this.checkFunctionCount(nameStart);
+  }
+  checkFunctionCount(at) {
+    if (this.functions.declaredInReport > MAX_FUNCTIONS_PER_REPORT) {
+      const limit = MAX_FUNCTIONS_PER_REPORT.toLocaleString("en-US");
+      this.fail(at, `expected at most ${limit} functions in one report`);
+    }
   }
   readFunctionHits() {
     const hits = this.count(LCOV_SHAPES.FNDA);
@@ -1415,7 +2082,9 @@ var LcovReader = class extends ByteCursor {
     this.expectComma(LCOV_SHAPES.FNA);
     const hits = this.count(LCOV_SHAPES.FNA);
     this.expectComma(LCOV_SHAPES.FNA);
+    const at = this.position;
     this.functions.addAlias(index, hits, this.nameToEndOfLine(LCOV_SHAPES.FNA));
+    this.checkFunctionCount(at);
   }
   /** Closes the open record: functions resolve now, since FNDA may come before FN. */
   endRecord() {
@@ -1469,9 +2138,22 @@ var LcovReader = class extends ByteCursor {
   nameToEndOfLine(shape) {
     const start = this.position;
     const end = this.restOfLine();
-    const name = decodeText(this.data, start, end);
-    if (name === "" || hasControlCharacter(name)) this.fail(start, `expected ${shape}`);
+    const name = this.text(start, end, "name", shape);
+    if (name === "") this.fail(start, `expected ${shape}`);
     return name;
+  }
+  /**
+   * Bytes [start, end) as a path or name: bounded in length, UTF-8, without a control
+   * character (see report-text.ts); anything else is refused with the line.
+   */
+  text(start, end, kind, shape) {
+    const tooLong = lengthProblem(end - start, kind);
+    if (tooLong !== void 0) this.fail(start, `expected ${shape}; the ${kind} ${tooLong}`);
+    const text = decodeStrictUtf8(this.data, start, end);
+    if (text === void 0) throw notUtf8Error(this.data, start, end, this.source, shape);
+    const problem = textProblem(text, kind);
+    if (problem !== void 0) this.fail(start, `expected ${shape}; the ${kind} ${problem}`);
+    return text;
   }
 };
 
@@ -1501,15 +2183,135 @@ var LcovPieceReader = class {
   functions;
   first = true;
   read(piece) {
+    if (this.first) checkEncoding(piece, this.source);
     const bytes = new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength);
     new LcovReader(bytes, this.source, this.accumulator, this.functions, this.first).read();
     this.first = false;
   }
   /** After the last piece: notes about records that were ignored. */
   finish() {
-    this.accumulator.addNotes(this.functions.notes());
+    for (const [key, count] of this.functions.tallies()) this.accumulator.addTally(key, count);
   }
 };
+
+// src/coverage/cobertura-sources.ts
+var CoberturaSources = class {
+  constructor(scanner) {
+    this.scanner = scanner;
+  }
+  scanner;
+  roots = [];
+  seen = /* @__PURE__ */ new Set();
+  text = "";
+  bytes = 0;
+  /** Where the open <source> element starts, for errors. */
+  offset = 0;
+  open() {
+    this.text = "";
+    this.bytes = 0;
+    this.offset = this.scanner.nameStart;
+  }
+  /** The current text token belongs to the open <source>. */
+  addText() {
+    const scanner = this.scanner;
+    this.bytes += scanner.textEnd - scanner.textStart;
+    const tooLong = lengthProblem(this.bytes, "path");
+    if (tooLong !== void 0) this.fail(`it ${tooLong}`);
+    this.text += scanner.text;
+  }
+  close() {
+    const root = this.text.trim();
+    if (root === "") return;
+    const problem = textProblem(root, "path");
+    if (problem !== void 0) this.fail(`it ${problem}`);
+    if (this.seen.has(root)) return;
+    this.seen.add(root);
+    this.roots.push(root);
+    if (this.roots.length > MAX_SOURCE_ROOTS) {
+      this.fail(`a report lists at most ${MAX_SOURCE_ROOTS} distinct roots`);
+    }
+  }
+  fail(why) {
+    return this.scanner.fail(this.offset, `expected a directory in <source>; ${why}`);
+  }
+};
+
+// src/coverage/xml-text.ts
+var PREDEFINED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+function decodeXmlText(source, start, end) {
+  const data = source.data;
+  const decode = (from, to) => strictText(source, from, to);
+  let ampersand = -1;
+  for (let index = start; index < end; index++) {
+    if (data[index] === 38) {
+      ampersand = index;
+      break;
+    }
+  }
+  if (ampersand < 0) return decode(start, end);
+  let text = decode(start, ampersand);
+  let position = ampersand;
+  while (position < end) {
+    if (data[position] !== 38) {
+      let next = position;
+      while (next < end && data[next] !== 38) next++;
+      text += decode(position, next);
+      position = next;
+      continue;
+    }
+    let semicolon = position + 1;
+    while (semicolon < end && semicolon - position <= 12 && data[semicolon] !== 59) semicolon++;
+    if (data[semicolon] !== 59 || semicolon >= end) {
+      source.fail(position, "expected an entity reference ending in ;");
+    }
+    text += resolveEntity(source, decodeText(data, position + 1, semicolon), position);
+    position = semicolon + 1;
+  }
+  return text;
+}
+function strictText(source, start, end) {
+  const text = decodeStrictUtf8(source.data, start, end);
+  if (text === void 0) throw notUtf8Error(source.data, start, end, source.source, "the XML text");
+  return text;
+}
+function resolveEntity(source, name, offset) {
+  const predefined = PREDEFINED[name];
+  if (predefined !== void 0 && Object.hasOwn(PREDEFINED, name)) return predefined;
+  const numeric = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
+  if (numeric !== null) {
+    const code = numeric[1] !== void 0 ? parseInt(numeric[1], 16) : parseInt(numeric[2], 10);
+    const allowed = code === 9 || code === 10 || code === 13 || code >= 32 && code <= 55295 || code >= 57344 && code <= 65533 || code >= 65536 && code <= 1114111;
+    if (allowed) return String.fromCodePoint(code);
+  }
+  return source.fail(
+    offset,
+    `expected only the predefined entities (&lt; &gt; &amp; &quot; &apos;) or character references; found &${showText(name, 20)};`
+  );
+}
+function shownXmlText(data, start, end, maxChars) {
+  const cut = Math.min(end, start + maxChars * 4);
+  const text = decodeText(data, start, cut);
+  return showText(cut < end ? `${text}\u2026` : text, maxChars);
+}
+
+// src/coverage/xml-attributes.ts
+function attributeBytes(tag, index) {
+  return tag.attributeValueEnd[index] - tag.attributeValueStart[index];
+}
+function attributeShown(tag, index, maxChars = 40) {
+  const start = tag.attributeValueStart[index];
+  return shownXmlText(tag.data, start, tag.attributeValueEnd[index], maxChars);
+}
+function attributeIs(tag, index, text) {
+  const start = tag.attributeValueStart[index];
+  if (attributeBytes(tag, index) !== text.length) return false;
+  for (let offset = 0; offset < text.length; offset++) {
+    if ((tag.data[start + offset] | 32) !== (text.charCodeAt(offset) | 32)) {
+      return false;
+    }
+  }
+  return true;
+}
 
 // src/coverage/xml-chars.ts
 var LT = 60;
@@ -1541,61 +2343,14 @@ function doctypeEnd(data, start, fail) {
     }
     if (byte === GT) return position + 1;
     if (byte === DOUBLE_QUOTE || byte === SINGLE_QUOTE) {
-      const close = data.indexOf(byte, position + 1);
-      if (close < 0) fail(position, "expected the closing quote in <!DOCTYPE");
-      position = close;
+      const close2 = data.indexOf(byte, position + 1);
+      if (close2 < 0) fail(position, "expected the closing quote in <!DOCTYPE");
+      position = close2;
     } else if (byte === LT || byte === AMPERSAND || byte === PERCENT) {
       fail(position, "expected no markup or entity inside <!DOCTYPE");
     }
     position++;
   }
-}
-
-// src/coverage/xml-text.ts
-var PREDEFINED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-function decodeXmlText(source, start, end) {
-  const data = source.data;
-  let ampersand = -1;
-  for (let index = start; index < end; index++) {
-    if (data[index] === 38) {
-      ampersand = index;
-      break;
-    }
-  }
-  if (ampersand < 0) return decodeText(data, start, end);
-  let text = decodeText(data, start, ampersand);
-  let position = ampersand;
-  while (position < end) {
-    if (data[position] !== 38) {
-      let next = position;
-      while (next < end && data[next] !== 38) next++;
-      text += decodeText(data, position, next);
-      position = next;
-      continue;
-    }
-    let semicolon = position + 1;
-    while (semicolon < end && semicolon - position <= 12 && data[semicolon] !== 59) semicolon++;
-    if (data[semicolon] !== 59 || semicolon >= end) {
-      source.fail(position, "expected an entity reference ending in ;");
-    }
-    text += resolveEntity(source, decodeText(data, position + 1, semicolon), position);
-    position = semicolon + 1;
-  }
-  return text;
-}
-function resolveEntity(source, name, offset) {
-  const predefined = PREDEFINED[name];
-  if (predefined !== void 0 && Object.hasOwn(PREDEFINED, name)) return predefined;
-  const numeric = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
-  if (numeric !== null) {
-    const code = numeric[1] !== void 0 ? parseInt(numeric[1], 16) : parseInt(numeric[2], 10);
-    const allowed = code === 9 || code === 10 || code === 13 || code >= 32 && code <= 55295 || code >= 57344 && code <= 65533 || code >= 65536 && code <= 1114111;
-    if (allowed) return String.fromCodePoint(code);
-  }
-  return source.fail(
-    offset,
-    `expected only the predefined entities (&lt; &gt; &amp; &quot; &apos;) or character references; found &${name};`
-  );
 }
 
 // src/coverage/xml-scanner.ts
@@ -1608,10 +2363,9 @@ var XmlScanner = class {
   constructor(data, source) {
     this.data = data;
     this.source = source;
-    if (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255) {
-      this.fail(0, "expected UTF-8 XML (UTF-16 reports are not supported)");
-    }
+    checkEncoding(data, source);
     if (data[0] === 239 && data[1] === 187 && data[2] === 191) this.position = 3;
+    checkXmlDeclaration(data, this.position, source);
   }
   data;
   source;
@@ -1628,8 +2382,19 @@ var XmlScanner = class {
   attributeNameEnd = new Int32Array(MAX_ATTRIBUTES);
   attributeValueStart = new Int32Array(MAX_ATTRIBUTES);
   attributeValueEnd = new Int32Array(MAX_ATTRIBUTES);
-  /** Decoded text of the current TEXT token. */
-  text = "";
+  /** Byte range of the current TEXT token (character data or the inside of a CDATA section). */
+  textStart = 0;
+  textEnd = 0;
+  textIsCdata = false;
+  /** Decoded text of the current TEXT token (decoded on demand: most text is never needed). */
+  get text() {
+    if (!this.textIsCdata) return decodeXmlText(this, this.textStart, this.textEnd);
+    const text = decodeStrictUtf8(this.data, this.textStart, this.textEnd);
+    if (text === void 0) {
+      throw notUtf8Error(this.data, this.textStart, this.textEnd, this.source, "CDATA");
+    }
+    return text;
+  }
   get depth() {
     return this.openNames.length / 2;
   }
@@ -1690,7 +2455,7 @@ var XmlScanner = class {
     if (this.openNames.length > 0) {
       const start = this.openNames[this.openNames.length - 2];
       const end = this.openNames[this.openNames.length - 1];
-      const name = new TextDecoder().decode(this.data.subarray(start, end));
+      const name = shownXmlText(this.data, start, end, 60);
       this.fail(this.data.length, `expected </${name}> before the end of the file`);
     }
     if (!this.rootSeen) this.fail(this.data.length, "expected a root element");
@@ -1713,7 +2478,9 @@ var XmlScanner = class {
     if (blank) return false;
     if (this.openNames.length === 0)
       this.fail(start, "expected only markup outside the root element");
-    this.text = decodeXmlText(this, start, end);
+    this.textStart = start;
+    this.textEnd = end;
+    this.textIsCdata = false;
     return true;
   }
   readStartTag() {
@@ -1797,8 +2564,7 @@ var XmlScanner = class {
       same = data[nameStart + index] === data[openStart + index];
     }
     if (!same) {
-      const open = new TextDecoder().decode(data.subarray(openStart, openEnd));
-      this.fail(tagStart, `expected </${open}>`);
+      this.fail(tagStart, `expected </${shownXmlText(data, openStart, openEnd, 60)}>`);
     }
     this.nameStart = nameStart;
     this.nameEnd = nameEnd;
@@ -1818,7 +2584,9 @@ var XmlScanner = class {
     if (this.startsWith(start, "<![CDATA[")) {
       if (this.openNames.length === 0) this.fail(start, "expected CDATA only inside an element");
       const end = this.skipPast("]]>", "end of CDATA ]]>");
-      this.text = new TextDecoder().decode(this.data.subarray(start + 9, end));
+      this.textStart = start + 9;
+      this.textEnd = end;
+      this.textIsCdata = true;
       return true;
     }
     if (this.startsWith(start, "<!DOCTYPE") && !this.rootSeen) {
@@ -1859,15 +2627,16 @@ var CoberturaReader = class {
     this.scanner = scanner;
     this.accumulator = accumulator;
     this.maxOutcomes = scanner.data.length * 4 + 65536;
+    this.sources = new CoberturaSources(scanner);
   }
   scanner;
   accumulator;
   contexts = [];
-  sources = [];
+  sources;
   file;
   className = "";
   method;
-  sourceText = "";
+  methods = 0;
   outcomes = 0;
   maxOutcomes;
   read() {
@@ -1878,10 +2647,10 @@ var CoberturaReader = class {
       if (token === XML_START) this.start();
       else if (token === XML_END) this.end();
       else if (token === XML_TEXT && this.contexts[this.contexts.length - 1] === "source") {
-        this.sourceText += scanner.text;
+        this.sources.addText();
       }
     }
-    this.accumulator.addSourceRoots(this.sources);
+    this.accumulator.addSourceRoots(this.sources.roots);
   }
   start() {
     const scanner = this.scanner;
@@ -1905,41 +2674,56 @@ var CoberturaReader = class {
     } else if (scanner.nameIs("sources") && parent === "coverage") context = "sources";
     else if (scanner.nameIs("source") && parent === "sources") {
       context = "source";
-      this.sourceText = "";
-    }
+      this.sources.open();
+    } else if (scanner.nameIs("package")) this.checkedText("name", "name", "a package name");
     this.contexts.push(context);
   }
   end() {
     const context = this.contexts.pop();
-    if (context === "source") {
-      const root = this.sourceText.trim();
-      if (root !== "") this.sources.push(root);
-    } else if (context === "method") this.closeMethod();
+    if (context === "source") this.sources.close();
+    else if (context === "method") this.closeMethod();
     else if (context === "class") this.file = void 0;
+  }
+  /**
+   * Attribute `name` as a path or name (bounded, UTF-8, no control character; see
+   * report-text.ts), '' when absent; anything else is refused with the line.
+   */
+  checkedText(name, kind, what) {
+    const scanner = this.scanner;
+    const index = scanner.attribute(name);
+    if (index < 0) return "";
+    const at = scanner.attributeValueStart[index];
+    const tooLong = lengthProblem(attributeBytes(scanner, index), kind);
+    if (tooLong !== void 0) scanner.fail(at, `expected ${what} in ${name}=; it ${tooLong}`);
+    const text = scanner.attributeText(index);
+    const problem = textProblem(text, kind);
+    if (problem !== void 0) scanner.fail(at, `expected ${what} in ${name}=; it ${problem}`);
+    return text;
   }
   openClass() {
     const scanner = this.scanner;
-    const index = scanner.attribute("filename");
-    if (index < 0) scanner.fail(scanner.nameStart, "expected a filename attribute on <class>");
-    const path = scanner.attributeText(index);
-    if (path.trim() === "" || hasControlCharacter(path)) {
-      scanner.fail(
-        scanner.attributeValueStart[index],
-        "expected a file name in filename="
-      );
-    }
-    const nameIndex = scanner.attribute("name");
-    this.className = nameIndex < 0 ? "" : scanner.attributeText(nameIndex);
+    if (scanner.attribute("filename") < 0)
+      scanner.fail(scanner.nameStart, "expected a filename attribute on <class>");
+    const path = this.checkedText("filename", "path", "a file name");
+    if (path.trim() === "") scanner.fail(scanner.nameStart, "expected a file name in filename=");
+    this.className = this.checkedText("name", "name", "a class name");
     this.file = this.accumulator.record(path);
+    if (this.accumulator.fileCount > MAX_FILES_PER_READ) {
+      const limit = MAX_FILES_PER_READ.toLocaleString("en-US");
+      scanner.fail(scanner.nameStart, `expected at most ${limit} files`);
+    }
   }
   openMethod() {
     const scanner = this.scanner;
-    const nameIndex = scanner.attribute("name");
-    const signatureIndex = scanner.attribute("signature");
     const hitsIndex = scanner.attribute("hits");
+    if (++this.methods > MAX_FUNCTIONS_PER_REPORT) {
+      const limit = MAX_FUNCTIONS_PER_REPORT.toLocaleString("en-US");
+      scanner.fail(scanner.nameStart, `expected at most ${limit} functions in one report`);
+    }
     this.method = {
-      name: nameIndex < 0 ? "" : scanner.attributeText(nameIndex),
-      signature: signatureIndex < 0 ? "" : scanner.attributeText(signatureIndex),
+      offset: scanner.nameStart,
+      name: this.checkedText("name", "name", "a method name"),
+      signature: this.checkedText("signature", "name", "a method signature"),
       hitsAttribute: hitsIndex < 0 ? void 0 : this.integer(hitsIndex, "hits", 0, MAX_COUNT),
       start: 0,
       hits: 0
@@ -1950,7 +2734,10 @@ var CoberturaReader = class {
     this.method = void 0;
     if (method === void 0 || this.file === void 0 || method.start === 0) return;
     const name = qualifiedName(method, this.className, this.file.path);
-    if (name === "" || hasControlCharacter(name)) return;
+    if (name === "") return;
+    const ambiguous = readsAsEndLine(name);
+    if (ambiguous !== void 0)
+      this.scanner.fail(method.offset, `expected a method name lcov can carry; ${ambiguous}`);
     const key = isRustSymbol(method.name) ? rustFunctionKey(method.name, method.start) : name;
     this.file.addFunction(name, method.start, void 0, method.hitsAttribute ?? method.hits, key);
   }
@@ -1974,26 +2761,26 @@ var CoberturaReader = class {
     const branchIndex = scanner.attribute("branch");
     const conditionIndex = scanner.attribute("condition-coverage");
     if (branchIndex < 0 || conditionIndex < 0) return;
-    if (scanner.attributeText(branchIndex).toLowerCase() !== "true") return;
+    if (!attributeIs(scanner, branchIndex, "true")) return;
     this.conditions(line, conditionIndex);
   }
   /** `condition-coverage="50% (1/2)"`: total outcomes, the first `covered` of them taken. */
   conditions(line, index) {
     const scanner = this.scanner;
-    const text = scanner.attributeText(index);
-    const match = /\((\d{1,9})\/(\d{1,9})\)\s*$/.exec(text);
     const offset = scanner.attributeValueStart[index];
+    const text = attributeBytes(scanner, index) <= 64 ? scanner.attributeText(index) : "";
+    const match = /\((\d{1,9})\/(\d{1,9})\)\s*$/.exec(text);
     if (match === null)
       return scanner.fail(
         offset,
-        `expected condition-coverage like "50% (1/2)"; found "${text.slice(0, 40)}"`
+        `expected condition-coverage like "50% (1/2)"; found "${attributeShown(scanner, index)}"`
       );
     const covered = Number(match[1]);
     const total = Number(match[2]);
     if (covered > total || total > MAX_CONDITIONS_PER_LINE) {
       scanner.fail(
         offset,
-        `expected condition-coverage with covered \u2264 total \u2264 ${MAX_CONDITIONS_PER_LINE}; found "${text}"`
+        `expected condition-coverage with covered \u2264 total \u2264 ${MAX_CONDITIONS_PER_LINE}; found "${attributeShown(scanner, index)}"`
       );
     }
     this.outcomes += total;
@@ -2021,7 +2808,7 @@ var CoberturaReader = class {
       position++;
     }
     if (position !== end || position === start || value < min || value > max) {
-      const shown = scanner.attributeText(index).slice(0, 40);
+      const shown = attributeShown(scanner, index);
       scanner.fail(
         start,
         `expected ${name}= to be a whole number from ${min} to ${max}; found "${shown}"`
@@ -2036,6 +2823,9 @@ function qualifiedName(method, className, path) {
   const classIsFile = className === "" || className === fileName || className === stem;
   return `${classIsFile ? "" : `${className}::`}${method.name}${method.signature}`;
 }
+
+// src/coverage/coveragepy-json.ts
+import { isUtf8 } from "node:buffer";
 
 // src/coverage/json-locate.ts
 var STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
@@ -2182,10 +2972,14 @@ var JsonFields = class {
       this.fail(path, "a whole count");
     return value;
   }
-  /** A list of strings (test names of a context). */
-  strings(value, path) {
-    if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
-      this.fail(path, "a list of strings");
+  /** A list of names (the test names of a context), each one a name may be (report-text.ts). */
+  names(value, path) {
+    if (!Array.isArray(value)) this.fail(path, "a list of strings");
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      if (typeof item !== "string") this.fail([...path, index], "a string");
+      const problem = textProblem(item, "name");
+      if (problem !== void 0) this.fail([...path, index], `a test name (this one ${problem})`);
     }
     return value;
   }
@@ -2195,7 +2989,30 @@ function isLineNumber(value) {
 }
 function showPath(path) {
   if (path.length === 0) return "the top level";
-  return path.map((part) => typeof part === "number" ? `[${part}]` : `[${JSON.stringify(part)}]`).join("");
+  return path.map((part) => typeof part === "number" ? `[${part}]` : `["${showText(part, 120)}"]`).join("");
+}
+
+// src/coverage/json-keys.ts
+function firstLongKey(text, limit) {
+  let open = text.indexOf('"');
+  while (open >= 0) {
+    let close2 = text.indexOf('"', open + 1);
+    while (close2 >= 0 && isEscaped(text, close2)) close2 = text.indexOf('"', close2 + 1);
+    if (close2 < 0) return -1;
+    if (close2 - open - 1 > limit && isKey(text, close2 + 1)) return open;
+    open = text.indexOf('"', close2 + 1);
+  }
+  return -1;
+}
+function isEscaped(text, at) {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
+  return backslashes % 2 === 1;
+}
+function isKey(text, from) {
+  let position = from;
+  while (/[ \t\n\r]/.test(text[position] ?? "")) position++;
+  return text[position] === ":";
 }
 
 // src/coverage/coveragepy-statements.ts
@@ -2260,9 +3077,24 @@ function docstringLines(executed, classes, surplus) {
 }
 
 // src/coverage/coveragepy-json.ts
+var JSON_STRING_REMEDY = "coverage.py JSON is parsed whole, and JavaScript holds at most 512 MiB of text in one string: write Cobertura XML instead (coverage xml), which is read as a stream.";
 function parseCoveragePyJson(data, source, options) {
   checkReportSize(data.length, source, options);
+  checkEncoding(data, source);
+  if (data.length > MAX_STRING_LENGTH) {
+    throw new ReportTooLargeError(source, data.length, MAX_STRING_LENGTH, JSON_STRING_REMEDY);
+  }
+  if (!isUtf8(data)) throw notUtf8Error(data, 0, data.length, source, "the report");
   const text = new TextDecoder().decode(data);
+  const longKey = firstLongKey(text, MAX_PATH_BYTES);
+  if (longKey >= 0) {
+    const limit = MAX_PATH_BYTES.toLocaleString("en-US");
+    throw new ReportParseError(
+      source,
+      lineOfOffset(text, longKey),
+      `expected keys (paths, names) of at most ${limit} characters`
+    );
+  }
   let document;
   try {
     document = JSON.parse(text);
@@ -2283,12 +3115,14 @@ function parseCoveragePyJson(data, source, options) {
   );
   const files = fields.object(root.files, ["files"], 'a "files" object');
   const accumulator = new ReportAccumulator({ lines: data.length / 4 + 16 });
-  for (const path of Object.keys(files)) readFile(fields, accumulator, path, files[path]);
+  const counts = { functions: 0 };
+  for (const path of Object.keys(files)) readFile(fields, accumulator, path, files[path], counts);
   return accumulator.build();
 }
-function readFile(fields, accumulator, path, value) {
+function readFile(fields, accumulator, path, value, counts) {
   const at = ["files", path];
-  if (path.trim() === "" || hasControlCharacter(path)) fields.fail(at, "a file path as the key");
+  const problem = path.trim() === "" ? "is empty" : textProblem(path, "path");
+  if (problem !== void 0) fields.fail(at, `a file path as the key (this one ${problem})`);
   const entry = fields.object(value, at);
   const executed = fields.lines(entry.executed_lines, [...at, "executed_lines"]);
   const missing = fields.lines(entry.missing_lines, [...at, "missing_lines"]);
@@ -2297,8 +3131,15 @@ function readFile(fields, accumulator, path, value) {
   const coveredLines = fields.count(summary?.covered_lines, [...at, "summary", "covered_lines"]);
   const classes = regions(fields, entry.classes, [...at, "classes"]);
   const functions = regions(fields, entry.functions, [...at, "functions"]);
+  counts.functions += functions.length;
+  if (counts.functions > MAX_FUNCTIONS_PER_REPORT) {
+    const limit = MAX_FUNCTIONS_PER_REPORT.toLocaleString("en-US");
+    fields.fail([...at, "functions"], `at most ${limit} functions in one report`);
+  }
   const statements = statementLines({ executed, missing, excluded, coveredLines, classes });
   const file = accumulator.record(path);
+  if (accumulator.fileCount > MAX_FILES_PER_READ)
+    fields.fail(at, `at most ${MAX_FILES_PER_READ.toLocaleString("en-US")} files`);
   addStatements(file, statements.executed, statements.missing);
   if (statements.note !== void 0)
     accumulator.addNotes([`${fields.source}: ${path}: ${statements.note}`]);
@@ -2309,7 +3150,7 @@ function readFile(fields, accumulator, path, value) {
     const number = Number(line);
     if (!Number.isInteger(number) || number < 1)
       fields.fail([...at, "contexts", line], "a line number as the key");
-    file.addContexts(number, fields.strings(names, [...at, "contexts", line]));
+    file.addContexts(number, fields.names(names, [...at, "contexts", line]));
   }
 }
 function addStatements(file, executed, missing) {
@@ -2341,7 +3182,7 @@ function readBranches(fields, file, entry, at) {
   }
 }
 function addRegionFunction(file, region) {
-  if (region.name === "" || hasControlCharacter(region.name)) return;
+  if (region.name === "") return;
   const excluded = new Set(region.excluded);
   const statements = [...region.executed, ...region.missing].filter((line) => !excluded.has(line));
   if (statements.length === 0 || region.statements === 0) return;
@@ -2354,6 +3195,8 @@ function regions(fields, value, at) {
   if (table === void 0) return [];
   return Object.keys(table).map((name) => {
     const here = [...at, name];
+    const problem = textProblem(name, "name") ?? readsAsEndLine(name);
+    if (problem !== void 0) fields.fail(here, `a region name as the key (this one ${problem})`);
     const region = fields.object(table[name], here);
     const summary = fields.optionalObject(region.summary, [...here, "summary"]);
     const startLine = region.start_line === void 0 ? void 0 : fields.lines([region.start_line], [...here, "start_line"])[0];
@@ -2372,6 +3215,7 @@ function regions(fields, value, at) {
 // src/coverage/detect.ts
 var decoder = new TextDecoder();
 function detectFormat(data, source = "report") {
+  checkEncoding(data, source);
   let start = 0;
   if (data[0] === 239 && data[1] === 187 && data[2] === 191) start = 3;
   while (start < data.length && isBlank(data[start])) start++;
@@ -2386,7 +3230,7 @@ function detectFormat(data, source = "report") {
     throw new UnknownFormatError(source, 'JSON without a "meta" or "files" key in its first 64 KiB');
   }
   if (/^(?:#[^\n]*\n\s*)*(?:TN|SF|VER|FN|DA):/.test(head)) return "lcov";
-  throw new UnknownFormatError(source, `it starts with ${JSON.stringify(head.slice(0, 20))}`);
+  throw new UnknownFormatError(source, `it starts with "${showText(head.slice(0, 20), 20)}"`);
 }
 function isBlank(byte) {
   return byte === 32 || byte === 10 || byte === 13 || byte === 9;
@@ -2428,30 +3272,83 @@ import { closeSync as closeSync2, existsSync, readSync as readSync2 } from "node
 import { join as join2, resolve } from "node:path";
 
 // src/coverage/glob.ts
-function globToRegExp(pattern) {
+var NONE = -1;
+var NOT_SLASH = -2;
+var ANY = -3;
+var SLASH2 = 47;
+function anyDirectories(states) {
+  const at = states.length;
+  states.push({ loop: NONE, step: NONE, skips: [at + 1, at + 3] });
+  states.push({ loop: ANY, step: NONE, skips: [at + 2] });
+  states.push({ loop: NONE, step: SLASH2, skips: [] });
+}
+function compileStates(pattern) {
   const normalized = pattern.replace(/\\/g, "/").replace(/^\.\//, "").replace(/^\//, "");
-  const anyDirectory = !normalized.includes("/");
-  let source = "";
+  const states = [];
+  if (!normalized.includes("/")) anyDirectories(states);
   for (let index = 0; index < normalized.length; index++) {
     const char = normalized[index];
+    const at = states.length;
     if (char === "*" && normalized[index + 1] === "*") {
       const atSegmentStart = index === 0 || normalized[index - 1] === "/";
-      const slashAfter = normalized[index + 2] === "/";
-      if (atSegmentStart && slashAfter) {
-        source += "(?:[^/]*/)*";
+      if (atSegmentStart && normalized[index + 2] === "/") {
+        anyDirectories(states);
         index += 2;
       } else {
-        source += ".*";
+        states.push({ loop: ANY, step: NONE, skips: [at + 1] });
         index += 1;
       }
-    } else if (char === "*") source += "[^/]*";
-    else if (char === "?") source += "[^/]";
-    else source += char.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    } else if (char === "*") states.push({ loop: NOT_SLASH, step: NONE, skips: [at + 1] });
+    else if (char === "?") states.push({ loop: NONE, step: NOT_SLASH, skips: [] });
+    else states.push({ loop: NONE, step: char.charCodeAt(0), skips: [] });
   }
-  return new RegExp(`^${anyDirectory ? "(?:.*/)?" : ""}${source}$`);
+  return states;
+}
+function accepts(test, code) {
+  return test === ANY || (test === NOT_SLASH ? code !== SLASH2 : test === code);
+}
+function close(states, active) {
+  for (let index = 0; index < states.length; index++) {
+    if (active[index] === 0) continue;
+    for (const target of states[index].skips) active[target] = 1;
+  }
+}
+function compileGlob(pattern) {
+  const states = compileStates(pattern);
+  const size = states.length + 1;
+  return {
+    pattern,
+    matches(path) {
+      let active = new Uint8Array(size);
+      let next = new Uint8Array(size);
+      active[0] = 1;
+      close(states, active);
+      for (let position = 0; position < path.length; position++) {
+        const code = path.charCodeAt(position);
+        next.fill(0);
+        let any = false;
+        for (let index = 0; index < states.length; index++) {
+          if (active[index] === 0) continue;
+          const state = states[index];
+          if (accepts(state.loop, code)) {
+            next[index] = 1;
+            any = true;
+          }
+          if (accepts(state.step, code)) {
+            next[index + 1] = 1;
+            any = true;
+          }
+        }
+        if (!any) return false;
+        close(states, next);
+        [active, next] = [next, active];
+      }
+      return active[states.length] === 1;
+    }
+  };
 }
 function matchesAnyGlob(path, globs) {
-  return globs.some((glob) => glob.test(path));
+  return globs.some((glob) => glob.matches(path));
 }
 
 // src/coverage/exclusions.ts
@@ -2490,7 +3387,7 @@ function findExclusionMarkers(text) {
   return { lines, branchLines, problems };
 }
 function applyExclusions(report, options) {
-  const globs = options.excludeGlobs.map(globToRegExp);
+  const globs = options.excludeGlobs.map(compileGlob);
   const languages = new Set(options.markerLanguages ?? ["rust", "python", "other"]);
   const files = /* @__PURE__ */ new Map();
   const notes = [...report.notes];
@@ -2500,7 +3397,7 @@ function applyExclusions(report, options) {
       globbed++;
       continue;
     }
-    const text = languages.has(file.language) ? options.readSource(path) : void 0;
+    const text = languages.has(file.language) ? sourceOf(path, options, notes) : void 0;
     if (text === void 0) {
       files.set(path, file);
       continue;
@@ -2512,8 +3409,19 @@ function applyExclusions(report, options) {
       markers.lines.size + markers.branchLines.size === 0 ? file : excludeLines(file, markers)
     );
   }
-  if (globbed > 0) notes.push(`${globbed} file(s) matched exclude patterns and were left out`);
-  return { files, sourceRoots: report.sourceRoots, notes };
+  const tallies = /* @__PURE__ */ new Map();
+  addTallies(tallies, report.tallies);
+  addTally(tallies, "{count} file(s) matched exclude patterns and were left out", globbed);
+  return { files, sourceRoots: report.sourceRoots, notes, tallies };
+}
+function sourceOf(path, options, notes) {
+  try {
+    return options.readSource(path);
+  } catch (error) {
+    if (!(error instanceof CoverageError)) throw error;
+    notes.push(`${path}: its LCOV_EXCL markers were not read: ${error.message}`);
+    return void 0;
+  }
 }
 function excludeLines(file, markers) {
   const keep = [];
@@ -2549,6 +3457,40 @@ function keptBranches(table, excluded) {
     labels: table.labels && keep.map((index) => table.labels?.[index]),
     taken: Float64Array.from(keep, (index) => table.taken[index])
   };
+}
+
+// src/coverage/branch-limit.ts
+function overfullLines(table) {
+  const overfull = /* @__PURE__ */ new Map();
+  const lines = table.lines;
+  let start = 0;
+  for (let index = 1; index <= lines.length; index++) {
+    if (index < lines.length && lines[index] === lines[start]) continue;
+    if (index - start > MAX_CONDITIONS_PER_LINE) overfull.set(lines[start], index - start);
+    start = index;
+  }
+  return overfull;
+}
+function limitBranchesPerLine(report) {
+  let files;
+  const notes = [...report.notes];
+  for (const [path, file] of report.files) {
+    const overfull = overfullLines(file.branches);
+    if (overfull.size === 0) continue;
+    for (const [line, count] of overfull) {
+      notes.push(
+        `${path}:${line}: ${count} branch outcomes, more than the ${MAX_CONDITIONS_PER_LINE.toLocaleString("en-US")} a line may have; its branch data was left out`
+      );
+    }
+    const branches = keptBranches(file.branches, (line) => overfull.has(line));
+    files ??= new Map(report.files);
+    files.set(path, {
+      ...file,
+      branches,
+      branchSource: branches.lines.length === 0 ? void 0 : file.branchSource
+    });
+  }
+  return files === void 0 ? report : { ...report, files, notes };
 }
 
 // src/coverage/paths.ts
@@ -2591,7 +3533,6 @@ function normalizePaths(report, options) {
     const posix = toPosixPath(sourceRoot);
     return isAbsolutePosix(posix) ? posix : join(root, posix);
   });
-  const exists = options.exists;
   const packageDirs = options.packageDirs ?? [
     "",
     "src",
@@ -2599,35 +3540,53 @@ function normalizePaths(report, options) {
     "lib",
     ...roots.map((sourceRoot) => relativeTo(root, sourceRoot)).filter((dir) => dir !== void 0)
   ];
+  const where = { root, roots, packageDirs, exists: options.exists, maps: options.pathMaps ?? [] };
   const renamed = [];
-  const dropped = [];
+  const leftOut = { outside: [], rootItself: [], tooLong: 0 };
   for (const file of report.files.values()) {
-    let path = applyPathMaps(toPosixPath(file.path), options.pathMaps ?? [], root);
-    if (!isAbsolutePosix(path)) path = resolveRelative(path, roots, root, exists);
-    const installed = mapInstalled(path, packageDirs, exists);
-    if (installed !== void 0) path = join(root, installed);
+    const path = resolvedPath(file.path, where);
     const relative = relativeTo(root, path);
-    if (relative === void 0 && !options.includeOutside) {
-      dropped.push(path);
-      continue;
-    }
     const finalPath = relative ?? path;
-    renamed.push({
-      ...file,
-      path: finalPath,
-      language: languageOf(finalPath),
-      outsideWorkspace: relative === void 0
-    });
+    if (relative === "") leftOut.rootItself.push(file.path);
+    else if (relative === void 0 && !options.includeOutside) leftOut.outside.push(path);
+    else if (finalPath.length > MAX_PATH_BYTES) leftOut.tooLong++;
+    else {
+      const outsideWorkspace = relative === void 0;
+      renamed.push({ ...file, path: finalPath, language: languageOf(finalPath), outsideWorkspace });
+    }
   }
   const notes = [...report.notes];
-  if (dropped.length > 0) {
-    const shown = dropped.slice(0, 3).join(", ");
-    notes.push(
-      `${dropped.length} file(s) outside the workspace ${root} were left out: ${shown}${dropped.length > 3 ? ", \u2026" : ""} (include-outside keeps them)`
-    );
-  }
-  const files = collect(renamed, notes);
-  return { files, sourceRoots: [], notes };
+  const tallies = leftOutTallies(report.tallies, root, leftOut);
+  const files = collect(renamed, notes, tallies);
+  return { files, sourceRoots: [], notes, tallies };
+}
+function resolvedPath(name, where) {
+  let path = applyPathMaps(toPosixPath(name), where.maps, where.root);
+  if (!isAbsolutePosix(path)) path = resolveRelative(path, where.roots, where.root, where.exists);
+  const installed = mapInstalled(path, where.packageDirs, where.exists);
+  return installed === void 0 ? path : join(where.root, installed);
+}
+function leftOutTallies(before, root, leftOut) {
+  const tallies = /* @__PURE__ */ new Map();
+  addTallies(tallies, before);
+  addTally(
+    tallies,
+    `{count} file(s) outside the workspace ${root} were left out: {examples} (include-outside keeps them)`,
+    leftOut.outside.length,
+    leftOut.outside
+  );
+  addTally(
+    tallies,
+    `{count} record(s) name the workspace root ${root} itself, not a file, and were left out: {examples}`,
+    leftOut.rootItself.length,
+    leftOut.rootItself
+  );
+  addTally(
+    tallies,
+    `{count} file(s) were left out: their paths are longer than ${MAX_PATH_BYTES} characters once resolved`,
+    leftOut.tooLong
+  );
+  return tallies;
 }
 function applyPathMaps(path, maps, root) {
   for (const map of maps) {
@@ -2660,7 +3619,7 @@ function mapInstalled(path, packageDirs, exists) {
   }
   return void 0;
 }
-function collect(files, notes) {
+function collect(files, notes, tallies) {
   const counts = /* @__PURE__ */ new Map();
   for (const file of files) counts.set(file.path, (counts.get(file.path) ?? 0) + 1);
   const result = /* @__PURE__ */ new Map();
@@ -2671,6 +3630,7 @@ function collect(files, notes) {
     for (const file of colliding) accumulator.addFile(file);
     const merged = accumulator.build();
     notes.push(...merged.notes);
+    addTallies(tallies, merged.tallies);
     for (const [path, file] of merged.files) result.set(path, file);
   }
   return result;
@@ -2719,8 +3679,15 @@ var NotAFileError = class extends CoverageError {
     this.name = "NotAFileError";
   }
 };
+function withFile(path, action) {
+  try {
+    return action();
+  } catch (error) {
+    throw error instanceof CoverageError ? error : new ReportFileError(path, error);
+  }
+}
 function openRegularFile(path, maxBytes) {
-  const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const descriptor = withFile(path, () => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
   try {
     const stats = fstatSync(descriptor);
     if (!stats.isFile()) throw new NotAFileError(path, fileKind(stats));
@@ -2734,7 +3701,7 @@ function openRegularFile(path, maxBytes) {
 function readRegularFile(path, maxBytes) {
   const { descriptor, statedSize } = openRegularFile(path, maxBytes);
   try {
-    return readToEnd(descriptor, path, statedSize, maxBytes);
+    return withFile(path, () => readToEnd(descriptor, path, statedSize, maxBytes));
   } finally {
     closeSync(descriptor);
   }
@@ -2793,11 +3760,12 @@ function readReportGroup(inputs, settings) {
 }
 function mergeAndExclude(reports, settings) {
   const missingDirectories = /* @__PURE__ */ new Map();
-  return applyExclusions(mergeReports(reports), {
+  const excluded = applyExclusions(mergeReports(reports), {
     excludeGlobs: settings.excludeGlobs,
     markerLanguages: settings.markerLanguages,
     readSource: (path) => readSource(settings, path, missingDirectories)
   });
+  return limitBranchesPerLine(excluded);
 }
 var PIECE_BYTES = 256 * 1024;
 function readTracefiles(inputs, maxBytes) {
@@ -2814,7 +3782,10 @@ function readTracefiles(inputs, maxBytes) {
     let buffer = new Uint8Array(PIECE_BYTES);
     for (const { input, file } of opened) {
       const range = { start: input.start ?? 0, end: input.end ?? file.statedSize };
-      buffer = readTracefile(accumulator, input.path, file.descriptor, range, buffer);
+      buffer = withFile(
+        input.path,
+        () => readTracefile(accumulator, input.path, file.descriptor, range, buffer)
+      );
     }
     return accumulator.build();
   } finally {
@@ -2852,7 +3823,7 @@ function sniffFormat(path, maxBytes) {
   const { descriptor } = openRegularFile(path, maxBytes);
   try {
     const head = new Uint8Array(65536);
-    const read = readAt(descriptor, 0, head.length, head);
+    const read = withFile(path, () => readAt(descriptor, 0, head.length, head));
     return detectFormat(head.subarray(0, read), path);
   } finally {
     closeSync2(descriptor);
@@ -2895,8 +3866,11 @@ function readSource(settings, path, missing) {
   if (absent) return void 0;
   try {
     return readRegularFile(resolve(settings.workspace, path), settings.maxBytes).toString("utf8");
-  } catch {
-    return void 0;
+  } catch (error) {
+    const cause = error instanceof ReportFileError ? error.cause : error;
+    if (cause.code === "ENOENT") return void 0;
+    if (error instanceof CoverageError) throw error;
+    throw new ReportFileError(path, error);
   }
 }
 
@@ -3340,6 +4314,12 @@ function writeLines(sink, file) {
       if (branches.taken[branch] > 0) covered++;
       branch++;
     }
+    if (total > MAX_CONDITIONS_PER_LINE) {
+      throw new CoverageError(
+        file.path,
+        `${file.path}:${line}: ${total} branch outcomes on one line cannot be written as condition-coverage`
+      );
+    }
     sink.ascii('						<line number="');
     sink.integer(line);
     sink.ascii('" hits="');
@@ -3371,23 +4351,49 @@ function formatPercent(hit, found) {
 }
 
 // src/coverage/summary-json.ts
-function writeSummaryJson(report, summary = summarize(report)) {
-  const document = {
-    schema: "mixed-coverage-summary/1",
-    totals: totalsJson(summary.totals),
-    languages: Object.fromEntries(
-      LANGUAGES.map((language) => [language, totalsJson(summary.byLanguage[language])])
-    ),
-    files: summary.files.map((file) => ({
+var SUMMARY_SCHEMA = "mixed-coverage-summary/2";
+var ENTRIES_PER_CHUNK = 1024;
+function* summaryJsonChunks(report, summary = summarize(report)) {
+  const languages = Object.fromEntries(
+    LANGUAGES.map((language) => [language, totalsJson(summary.byLanguage[language])])
+  );
+  yield `{
+  "schema": ${JSON.stringify(SUMMARY_SCHEMA)},
+  "totals": ${nested(totalsJson(summary.totals), 1)},
+  "languages": ${nested(languages, 1)},
+  "files": `;
+  const files = summary.files;
+  yield* arrayChunks(files.length, (index) => {
+    const file = files[index];
+    return {
       path: file.path,
       language: file.language,
       outsideWorkspace: file.outsideWorkspace,
       ...totalsJson(file.totals)
-    })),
-    notes: [...report.notes]
-  };
-  return `${JSON.stringify(document, null, 2)}
-`;
+    };
+  });
+  yield ',\n  "notes": ';
+  const notes = reportNotes(report);
+  yield* arrayChunks(notes.length, (index) => notes[index]);
+  yield "\n}\n";
+}
+function nested(value, depth) {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `
+${"  ".repeat(depth)}`);
+}
+function* arrayChunks(length, item) {
+  if (length === 0) {
+    yield "[]";
+    return;
+  }
+  for (let start = 0; start < length; start += ENTRIES_PER_CHUNK) {
+    const entries = [];
+    for (let index = start; index < Math.min(length, start + ENTRIES_PER_CHUNK); index++) {
+      entries.push(`    ${nested(item(index), 2)}`);
+    }
+    yield `${start === 0 ? "[\n" : ",\n"}${entries.join(",\n")}`;
+  }
+  yield "\n  ]";
 }
 function totalsJson(totals) {
   return {
@@ -3397,23 +4403,29 @@ function totalsJson(totals) {
   };
 }
 function countJson(count) {
-  return { found: count.found, hit: count.hit, percent: percent(count.hit, count.found) };
+  const value = count.found === 0 ? null : percent(count.hit, count.found);
+  return { found: count.found, hit: count.hit, percent: value };
 }
 
-// src/coverage/atomic-write.ts
+// src/coverage/atomic-file.ts
 import { closeSync as closeSync3, mkdirSync, openSync as openSync2, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join as join3 } from "node:path";
 var AtomicFile = class {
   constructor(path) {
     this.path = path;
-    mkdirSync(dirname(path), { recursive: true });
-    const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
-    this.temporary = join3(dirname(path), `.${basename(path)}.${suffix}.tmp`);
-    this.descriptor = openSync2(this.temporary, "wx");
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+      this.temporary = join3(dirname(path), `.${basename(path)}.${suffix}.tmp`);
+      this.descriptor = openSync2(this.temporary, "wx");
+    } catch (error) {
+      throw new OutputWriteError(path, error);
+    }
   }
   path;
   temporary;
   descriptor;
+  /** Appends chunks; a failure drops what was written and names the target. */
   write(chunks) {
     const descriptor = this.descriptor;
     if (descriptor === void 0) throw new Error(`${this.path}: already committed or aborted`);
@@ -3422,19 +4434,23 @@ var AtomicFile = class {
         writeAll(descriptor, typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
     } catch (error) {
       this.abort();
-      throw error;
+      throw isSystemError(error) ? new OutputWriteError(this.path, error) : error;
     }
   }
-  /** Puts the complete file in place. */
-  commit() {
+  /** Closes the temporary file; it is then complete and waits to be renamed. */
+  close() {
     if (this.descriptor === void 0) return;
     closeSync3(this.descriptor);
     this.descriptor = void 0;
+  }
+  /** Puts the complete file in place. */
+  commit() {
+    this.close();
     try {
       renameSync(this.temporary, this.path);
     } catch (error) {
       rmSync(this.temporary, { force: true });
-      throw error;
+      throw new OutputWriteError(this.path, error);
     }
   }
   /** Drops what was written; the target stays as it was. */
@@ -3444,47 +4460,127 @@ var AtomicFile = class {
     rmSync(this.temporary, { force: true });
   }
 };
-function writeFileAtomically(path, chunks) {
-  const file = new AtomicFile(path);
-  file.write(chunks);
-  file.commit();
+function isSystemError(error) {
+  return typeof error.code === "string";
 }
 function writeAll(descriptor, bytes) {
   let offset = 0;
   while (offset < bytes.length)
     offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
 }
+
+// src/coverage/output-set.ts
+import { copyFileSync, linkSync, lstatSync, mkdirSync as mkdirSync2, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname2, join as join4 } from "node:path";
 var REPORT_FILE_NAMES = {
   lcov: "lcov.info",
   cobertura: "cobertura.xml",
   summaryJson: "coverage-summary.json"
 };
-function writeReportFiles(directory, report, options, chosen) {
-  mkdirSync(directory, { recursive: true });
-  const formats = new Set(chosen);
-  const written = {};
-  const target = (format) => join3(directory, REPORT_FILE_NAMES[format]);
-  if (formats.has("lcov")) {
-    writeFileAtomically(target("lcov"), lcovChunks(report, { reuseBuffers: true }));
-    written.lcov = target("lcov");
+var ORDER = Object.keys(REPORT_FILE_NAMES);
+var OutputSet = class {
+  constructor(directory, chosen, options = {}) {
+    this.directory = directory;
+    this.rename = options.rename ?? renameSync2;
+    this.formats = ORDER.filter((format) => chosen.includes(format));
+    try {
+      mkdirSync2(directory, { recursive: true });
+    } catch (error) {
+      throw new OutputWriteError(directory, error);
+    }
+    try {
+      for (const format of this.formats) {
+        this.paths[format] = join4(directory, REPORT_FILE_NAMES[format]);
+        this.files.set(format, new AtomicFile(this.paths[format]));
+      }
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
   }
-  if (formats.has("cobertura")) {
-    writeFileAtomically(
-      target("cobertura"),
-      coberturaChunks(report, { ...options, reuseBuffers: true })
-    );
-    written.cobertura = target("cobertura");
+  directory;
+  /** The chosen formats, in the order they are written and renamed. */
+  formats;
+  paths = {};
+  files = /* @__PURE__ */ new Map();
+  rename;
+  /** Appends chunks to the temporary file of `format`. */
+  write(format, chunks) {
+    const file = this.files.get(format);
+    if (file === void 0) throw new Error(`${format} is not in this output set`);
+    file.write(chunks);
   }
-  if (formats.has("summaryJson")) {
-    writeFileAtomically(target("summaryJson"), [writeSummaryJson(report, options.summary)]);
-    written.summaryJson = target("summaryJson");
+  /** Drops what was written for `format` so far; it is written again from the start. */
+  restart(format) {
+    this.files.get(format)?.abort();
+    this.files.set(format, new AtomicFile(this.paths[format]));
   }
-  return written;
+  /** Puts every file in place, or none (see the module comment). */
+  commit() {
+    const files = [...this.files.values()];
+    for (const file of files) file.close();
+    const backups = /* @__PURE__ */ new Map();
+    try {
+      for (const file of files) backups.set(file, backUp(file.path));
+      const replaced = [];
+      try {
+        for (const file of files) {
+          this.renameOrName(file);
+          replaced.push(file);
+        }
+      } catch (error) {
+        for (const file of replaced.reverse()) restore(file.path, backups.get(file));
+        throw error;
+      }
+    } finally {
+      this.abort();
+      for (const backup of backups.values())
+        if (backup !== void 0) rmSync2(backup, { force: true });
+    }
+  }
+  /** Removes every temporary file not renamed; the targets stay as they are. */
+  abort() {
+    for (const file of this.files.values()) file.abort();
+  }
+  renameOrName(file) {
+    try {
+      this.rename(file.temporary, file.path);
+    } catch (error) {
+      throw new OutputWriteError(file.path, error);
+    }
+  }
+};
+function backUp(path) {
+  try {
+    const stats = lstatSync(path, { throwIfNoEntry: false });
+    if (stats === void 0) return void 0;
+    if (stats.isDirectory()) throw new Error("a directory is in its place");
+    const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    const backup = join4(dirname2(path), `.${basename2(path)}.${suffix}.old`);
+    try {
+      linkSync(path, backup);
+    } catch {
+      copyFileSync(path, backup);
+    }
+    return backup;
+  } catch (error) {
+    throw new OutputWriteError(path, error);
+  }
+}
+function restore(path, backup) {
+  if (backup === void 0) rmSync2(path, { force: true });
+  else renameSync2(backup, path);
+}
+
+// src/coverage/atomic-write.ts
+function reportChunks(format, report, options) {
+  if (format === "lcov") return lcovChunks(report, { reuseBuffers: true });
+  if (format === "cobertura") return coberturaChunks(report, { ...options, reuseBuffers: true });
+  return summaryJsonChunks(report, options.summary);
 }
 
 // src/cli-run.ts
 import { availableParallelism } from "node:os";
-import { join as join4 } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 // src/coverage/transfer.ts
@@ -3522,8 +4618,7 @@ function packReport(report) {
     functionHits: new Float64Array(functions),
     functionKeys: [],
     contexts: [],
-    sourceRoots: [...report.sourceRoots],
-    notes: [...report.notes]
+    ...packedNotes(report, files)
   };
   files.forEach((file, index) => packFile(packed, file, index));
   const transfer = [
@@ -3538,6 +4633,21 @@ function packReport(report) {
     packed.functionHits
   ].map((array) => array.buffer);
   return { packed, transfer };
+}
+function packedNotes(report, files) {
+  return {
+    saturated: files.map((file) => file.saturated === true),
+    droppedBranchSources: files.map(
+      (file) => file.droppedBranchSources ? [...file.droppedBranchSources] : null
+    ),
+    sourceRoots: [...report.sourceRoots],
+    notes: [...report.notes],
+    tallies: [...report.tallies ?? []].map(([key, tally]) => [
+      key,
+      tally.count,
+      [...tally.examples]
+    ])
+  };
 }
 function packFile(packed, file, index) {
   const lineAt = packed.lineOffsets[index];
@@ -3574,43 +4684,53 @@ function unpackReport(packed) {
       packed.lineOffsets[index],
       packed.lineOffsets[index + 1]
     ];
-    const branchStart = packed.branchOffsets[index];
-    const branchEnd = packed.branchOffsets[index + 1];
-    const functionStart = packed.functionOffsets[index];
-    const functionEnd = packed.functionOffsets[index + 1];
-    const functions = [];
-    for (let at = functionStart; at < functionEnd; at++) {
-      const name = packed.functionNames[at];
-      const end = packed.functionEnds[at];
-      const key = packed.functionKeys[at] ?? name;
-      functions.push({
-        name,
-        start: packed.functionStarts[at],
-        end: end === 0 ? void 0 : end,
-        hits: packed.functionHits[at],
-        key
-      });
-    }
-    const branches = branchEnd === branchStart ? EMPTY_BRANCHES : {
-      lines: packed.branchLines.subarray(branchStart, branchEnd),
-      blocks: packed.branchBlocks.subarray(branchStart, branchEnd),
-      ids: packed.branchIds.subarray(branchStart, branchEnd),
-      labels: packed.branchLabels?.slice(branchStart, branchEnd).map((label) => label ?? void 0),
-      taken: packed.branchTaken.subarray(branchStart, branchEnd)
-    };
+    const dropped = packed.droppedBranchSources[index];
     files.set(path, {
       path,
       language: packed.languages[index],
       outsideWorkspace: packed.outside[index],
       lineNumbers: packed.lineNumbers.subarray(...lines),
       lineHits: packed.lineHits.subarray(...lines),
-      branches,
+      branches: unpackBranches(packed, index),
       branchSource: packed.branchSources[index] ?? void 0,
-      functions,
-      contexts: contexts.get(index)
+      functions: unpackFunctions(packed, index),
+      contexts: contexts.get(index),
+      ...dropped ? { droppedBranchSources: dropped } : {},
+      ...packed.saturated[index] ? { saturated: true } : {}
     });
   });
-  return { files, sourceRoots: packed.sourceRoots, notes: packed.notes };
+  const tallies = new Map(
+    packed.tallies.map(([key, count, examples]) => [key, { count, examples }])
+  );
+  return { files, sourceRoots: packed.sourceRoots, notes: packed.notes, tallies };
+}
+function unpackFunctions(packed, index) {
+  const functions = [];
+  const last = packed.functionOffsets[index + 1];
+  for (let at = packed.functionOffsets[index]; at < last; at++) {
+    const name = packed.functionNames[at];
+    const end = packed.functionEnds[at];
+    functions.push({
+      name,
+      start: packed.functionStarts[at],
+      end: end === 0 ? void 0 : end,
+      hits: packed.functionHits[at],
+      key: packed.functionKeys[at] ?? name
+    });
+  }
+  return functions;
+}
+function unpackBranches(packed, index) {
+  const start = packed.branchOffsets[index];
+  const end = packed.branchOffsets[index + 1];
+  if (end === start) return EMPTY_BRANCHES;
+  return {
+    lines: packed.branchLines.subarray(start, end),
+    blocks: packed.branchBlocks.subarray(start, end),
+    ids: packed.branchIds.subarray(start, end),
+    labels: packed.branchLabels?.slice(start, end).map((label) => label ?? void 0),
+    taken: packed.branchTaken.subarray(start, end)
+  };
 }
 
 // src/cli-merge.ts
@@ -3632,19 +4752,21 @@ function readRange(descriptor, start, end, buffer) {
   return buffer.subarray(0, readAt(descriptor, start, end - start, buffer));
 }
 var WINDOW = 1 << 20;
-function splitRanges(inputs) {
+function splitRanges(inputs, maxBytes) {
   const first = [];
   const second = [];
   const window = Buffer.alloc(WINDOW);
   let anchor;
   for (const { path, size } of inputs) {
-    const descriptor = openRegularFile(path, Infinity).descriptor;
+    const descriptor = openRegularFile(path, maxBytes).descriptor;
     let split;
     try {
-      const aligned = anchor === void 0 ? -1 : findAround(descriptor, size, anchor, window);
-      split = aligned >= 0 ? aligned : middleRecordStart(descriptor, size, window);
-      if (anchor === void 0 && split < size)
-        anchor = sourceLineAt(descriptor, split, size, window);
+      split = withFile(path, () => {
+        const aligned = anchor === void 0 ? -1 : findAround(descriptor, size, anchor, window);
+        const at = aligned >= 0 ? aligned : middleRecordStart(descriptor, size, window);
+        if (anchor === void 0 && at < size) anchor = sourceLineAt(descriptor, at, size, window);
+        return at;
+      });
     } finally {
       closeSync4(descriptor);
     }
@@ -3703,18 +4825,26 @@ function processPart(command, ranges, others) {
 // src/cli-run.ts
 var PARALLEL_MIN_BYTES = 8 * 1048576;
 var PARALLEL_MIN_CORES = 4;
+var EmptyMergeError = class extends Error {
+  constructor(report) {
+    super("the merge kept no file");
+    this.report = report;
+    this.name = "EmptyMergeError";
+  }
+  report;
+};
 async function mergeAndWrite(command) {
   const inputs = classifyInputs(command);
-  const lcovBytes = inputs.lcov.reduce((sum, input) => sum + input.size, 0);
-  const written = { root: command.root, timestamp: Date.now() };
+  const lcovBytes = inputs.lcov.reduce((sum2, input) => sum2 + input.size, 0);
   const parallel = command.threads === 2 || command.threads === "auto" && availableParallelism() >= PARALLEL_MIN_CORES && lcovBytes >= PARALLEL_MIN_BYTES;
   if (!parallel || inputs.lcov.length === 0) {
     const whole = inputs.lcov.map(({ path, size }) => ({ path, start: 0, end: size }));
     const report = processPart(command, whole, inputs.others);
-    writeReportFiles(command.output, report, written, command.formats);
+    const outputs2 = openOutputs(command, report);
+    writeAndCommit(outputs2, command, report, outputs2.formats);
     return report;
   }
-  const { first, second } = splitRanges(inputs.lcov);
+  const { first, second } = splitRanges(inputs.lcov, command.maxBytes);
   const worker = startWorker(command, second);
   let mine;
   try {
@@ -3723,30 +4853,68 @@ async function mergeAndWrite(command) {
     await worker.stop();
     throw error;
   }
-  const lcov = command.formats.includes("lcov") ? new AtomicFile(join4(command.output, REPORT_FILE_NAMES.lcov)) : void 0;
-  lcov?.write(lcovChunks(mine, { reuseBuffers: true }));
-  const result = await worker.result;
-  if (result.error !== void 0) {
-    lcov?.abort();
-    throw deserializeError(result.error);
+  const outputs = new OutputSet(command.output, command.formats);
+  try {
+    if (outputs.formats.includes("lcov"))
+      outputs.write("lcov", lcovChunks(mine, { reuseBuffers: true }));
+    const result = await worker.result;
+    if (result.error !== void 0) throw deserializeError(result.error);
+    return joinHalves(
+      command,
+      outputs,
+      mine,
+      unpackReport(result.packed),
+      result.chunks ?? []
+    );
+  } catch (error) {
+    outputs.abort();
+    throw error;
   }
-  const theirs = unpackReport(result.packed);
-  if ([...theirs.files.keys()].some((path) => mine.files.has(path))) {
-    lcov?.abort();
-    const merged = mergeReports([mine, theirs]);
-    writeReportFiles(command.output, merged, written, command.formats);
-    return merged;
+}
+function openOutputs(command, report) {
+  if (report.files.size === 0 && !command.allowEmpty) throw new EmptyMergeError(report);
+  return new OutputSet(command.output, command.formats);
+}
+function writeAndCommit(outputs, command, report, formats) {
+  try {
+    const options = { root: command.root, timestamp: 0 };
+    for (const format of formats) outputs.write(format, reportChunks(format, report, options));
+    outputs.commit();
+  } catch (error) {
+    outputs.abort();
+    throw error;
   }
-  const union = {
+}
+function joinHalves(command, outputs, mine, theirs, theirLcov) {
+  const shared = [...theirs.files.keys()].some((path) => mine.files.has(path));
+  const report = shared ? limitBranchesPerLine(mergeReports([mine, theirs])) : union(mine, theirs);
+  if (report.files.size === 0 && !command.allowEmpty) throw new EmptyMergeError(report);
+  const rest = outputs.formats.filter((format) => format !== "lcov");
+  if (outputs.formats.includes("lcov")) {
+    if (shared || !sortsBefore(mine, theirs)) {
+      outputs.restart("lcov");
+      rest.unshift("lcov");
+    } else outputs.write("lcov", theirLcov);
+  }
+  writeAndCommit(outputs, command, report, rest);
+  return report;
+}
+function union(mine, theirs) {
+  const tallies = /* @__PURE__ */ new Map();
+  addTallies(tallies, mine.tallies);
+  addTallies(tallies, theirs.tallies);
+  return {
     files: new Map([...mine.files, ...theirs.files]),
     sourceRoots: [],
-    notes: [...mine.notes, ...theirs.notes]
+    notes: [...mine.notes, ...theirs.notes],
+    tallies
   };
-  lcov?.write(result.chunks ?? []);
-  lcov?.commit();
-  const rest = command.formats.filter((format) => format !== "lcov");
-  writeReportFiles(command.output, union, written, rest);
-  return union;
+}
+function sortsBefore(first, second) {
+  let last = "";
+  for (const path of first.files.keys()) if (path > last) last = path;
+  for (const path of second.files.keys()) if (path <= last) return false;
+  return true;
 }
 function startWorker(command, ranges) {
   const worker = new Worker(new URL(import.meta.url), { workerData: { command, ranges } });
@@ -3834,10 +5002,16 @@ Options:
   --max-size-mb N         refuse reports larger than N MB (default ${DEFAULT_MAX_REPORT_MB})
   --threads N             1, or 2 to split the lcov inputs with a worker thread
                           (default: 2 for 8 MB of lcov or more on 4 cores or more)
+  --allow-empty           write the outputs even when the merge keeps no file
   -h, --help              show this help
 
-Exit status: 0 when written, 1 when a report is refused (the message names the file, the
-line and what was expected), 2 on a usage error.`;
+A measure with nothing found (no branches, no functions) is shown as "no data", never as
+100 %. The outputs are the same bytes whatever --threads is and whatever the order of FILEs.
+
+Exit status: 0 when written, 1 when a report is refused or an output cannot be written (the
+message names the file, the line and what was expected; the outputs of an earlier run are
+then left as they were), 2 on a usage error, 3 when the merge kept no file (nothing is
+written unless --allow-empty).`;
 var UsageError = class extends Error {
 };
 var FORMAT_NAMES = {
@@ -3859,6 +5033,7 @@ function parseCommand(argv) {
       format: { type: "string", multiple: true },
       "max-size-mb": { type: "string" },
       threads: { type: "string" },
+      "allow-empty": { type: "boolean" },
       help: { type: "boolean", short: "h" }
     }
   });
@@ -3895,15 +5070,34 @@ function parseCommand(argv) {
     formats,
     maxBytes: megabytesToBytes(maxMb),
     threads,
+    allowEmpty: values["allow-empty"] ?? false,
     files
   };
 }
+function emptyMergeMessage(notes) {
+  const why = notes.length > 0 ? ` (${notes.slice(0, 3).join("; ")})` : ": the reports name no source file";
+  return `the merge kept no file${why}, so there is nothing to report and nothing was written. Pass --allow-empty to write empty reports.`;
+}
+function printNotes(notes) {
+  for (const note of notes.slice(0, MAX_NOTES_SHOWN)) {
+    console.error(`mixed-coverage: note: ${showControls(note)}`);
+  }
+  if (notes.length > MAX_NOTES_SHOWN) {
+    console.error(
+      `mixed-coverage: note: \u2026and ${notes.length - MAX_NOTES_SHOWN} more in coverage-summary.json`
+    );
+  }
+}
+var MAX_NOTES_SHOWN = 20;
+function showCount(name, count) {
+  if (count.found === 0) return `${name} no data`;
+  return `${name} ${formatPercent(count.hit, count.found)}% (${count.hit}/${count.found})`;
+}
 async function merge(command) {
   const report = await mergeAndWrite(command);
-  for (const note of report.notes.slice(0, 20)) console.error(`mixed-coverage: note: ${note}`);
+  printNotes(reportNotes(report));
   const totals = reportTotals(report);
-  const show = (name, count) => `${name} ${formatPercent(count.hit, count.found)}% (${count.hit}/${count.found})`;
-  return `merged ${command.files.length} report(s), ${report.files.size} file(s): ${show("lines", totals.lines)}, ${show("branches", totals.branches)}, ${show("functions", totals.functions)} \u2192 ${command.output}`;
+  return `merged ${command.files.length} report(s), ${report.files.size} file(s): ${showCount("lines", totals.lines)}, ${showCount("branches", totals.branches)}, ${showCount("functions", totals.functions)} \u2192 ${showControls(command.output)}`;
 }
 async function main(argv) {
   try {
@@ -3920,11 +5114,15 @@ async function main(argv) {
 Run with --help for usage.`);
       return 2;
     }
-    if (error instanceof CoverageError) {
-      console.error(`mixed-coverage: error: ${error.message}`);
-      return 1;
+    if (error instanceof EmptyMergeError) {
+      const notes = reportNotes(error.report);
+      printNotes(notes);
+      console.error(`mixed-coverage: error: ${showControls(emptyMergeMessage(notes))}`);
+      return 3;
     }
-    console.error(`mixed-coverage: error: ${error.message ?? String(error)}`);
+    console.error(
+      `mixed-coverage: error: ${showControls(error.message ?? String(error))}`
+    );
     return 1;
   }
 }
