@@ -7,7 +7,7 @@
 export interface ShownCount {
   found: number
   hit: number
-  percent: number
+  percent: number | null
 }
 
 export type ShownTotals = Record<'lines' | 'branches' | 'functions', ShownCount>
@@ -24,8 +24,8 @@ export function indexTotals(html: string): Record<string, ShownTotals> {
     const counts = [...(cells as string).matchAll(CELL)].map(([, hit, found, text]) => ({
       found: Number(found),
       hit: Number(hit),
-      // A count without data shows a dash; coverage-summary.json says 100 for it.
-      percent: Number(found) === 0 ? 100 : Number(/([\d.]+)%/.exec(text as string)?.[1])
+      // A count without data shows a dash; coverage-summary.json has no percent for it.
+      percent: Number(found) === 0 ? null : Number(/([\d.]+)%/.exec(text as string)?.[1])
     }))
     const [lines, branches, functions] = counts
     if (!lines || !branches || !functions) throw new Error(`row ${key}: expected three figures`)
