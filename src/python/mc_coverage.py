@@ -11,6 +11,8 @@ It speaks JSON on stdout and never prints anything else there. Subcommands:
   extension              where an extension module would be imported from, found without
                          importing anything, and whether it is instrumented (for the
                          diagnosis of a silent 0%; mc_extension.py)
+  contexts               the lines and arcs each context (test) ran, from the combined data
+                         (per-test: true; mc_per_test.py)
 
 Works on Python 3.9 and later; needs coverage >= 7.10.4 for config and report (7.10.0 has no
 CoverageConfig.serialize; before 7.10.4, Coverage(config_file=":data:...") is not understood).
@@ -128,6 +130,8 @@ def build_config(args: argparse.Namespace) -> dict:
         config.source = source
     config.data_file = args.data_file
     config.parallel = True
+    if args.per_test and not config.dynamic_context:
+        config.dynamic_context = "test_function"  # the user's own choice is kept
     if args.subprocess:
         config.patch = sorted(set(config.patch or []) | {"subprocess"})
         config.sigterm = True
@@ -159,6 +163,8 @@ def build_config(args: argparse.Namespace) -> dict:
         "package": package,
         "extension_module": module_name,
         "branch": bool(config.branch),
+        "dynamic_context": config.dynamic_context,
+        "static_context": config.context,
         "rcfile": rcfile,
         "rcfile_problem": rcfile_problem,
         "warnings": warnings,
@@ -225,14 +231,17 @@ def main(argv: list[str]) -> int:
     config.add_argument("--source", action="append", default=[])
     config.add_argument("--subprocess", action="store_true")
     config.add_argument("--rcfile", help="also write the configuration as an INI file here")
+    config.add_argument("--per-test", action="store_true", help="dynamic_context = test_function")
     rep = commands.add_parser("report")
     rep.add_argument("--json", required=True)
     rep.add_argument("--html", help="also write coverage.py's HTML report into this directory")
     ext = commands.add_parser("extension")
     ext.add_argument("--module", required=True)
+    commands.add_parser("contexts").add_argument("--output", required=True)
     args = parser.parse_args(argv)
     handlers = {"probe": probe, "config": build_config, "report": report}
     handlers["extension"] = lambda given: sibling("mc_extension").extension(given)
+    handlers["contexts"] = lambda given: sibling("mc_per_test").contexts(given)
     result = handlers[args.command](args)
     sys.stdout.write(json.dumps(result) + "\n")
     return 0
