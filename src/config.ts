@@ -74,6 +74,8 @@ export interface Config {
   shard: string
   expectedShards: string[]
   shardArtifactPrefix: string
+  /** Which tests ran which lines (tests.json); run mode only. */
+  perTest: boolean
 }
 
 /** The defaults action.yml declares; a test keeps the two in step. */
@@ -96,7 +98,8 @@ export const DEFAULTS = {
   [Inputs.OnUploadFailure]: 'warn',
   [Inputs.Annotations]: 'changed',
   [Inputs.UploadArtifact]: 'true',
-  [Inputs.ShardArtifactPrefix]: 'mixed-coverage-shard-'
+  [Inputs.ShardArtifactPrefix]: 'mixed-coverage-shard-',
+  [Inputs.PerTest]: 'false'
 } as const
 
 const PERCENT = { min: 0, max: 100 }
@@ -107,6 +110,7 @@ type FlagInput =
   | Inputs.InstallLlvm
   | Inputs.InstallPythonTools
   | Inputs.UploadArtifact
+  | Inputs.PerTest
 
 /** A true/false input's default, as action.yml declares it. */
 function defaultFlag(input: FlagInput): boolean {
@@ -196,9 +200,22 @@ export function getConfig(env: InputSource = process.env): Readonly<Config> {
       env,
       Inputs.ShardArtifactPrefix,
       DEFAULTS[Inputs.ShardArtifactPrefix]
-    )
+    ),
+    perTest: readPerTest(env, mode)
   }
   return Object.freeze(config)
+}
+
+/** Per-test coverage is measured where the tests run and published where it is measured. */
+function readPerTest(env: InputSource, mode: Mode): boolean {
+  const perTest = getBoolean(env, Inputs.PerTest, defaultFlag(Inputs.PerTest))
+  if (perTest && mode !== 'run') {
+    throw new InputError(
+      Inputs.PerTest,
+      `per-test coverage is measured and published in mode run only, not in mode ${mode}`
+    )
+  }
+  return perTest
 }
 
 function resolveDirectory(workspace: string, given: string): string {

@@ -34,7 +34,8 @@ export enum Inputs {
   OnUploadFailure = 'on-upload-failure',
   Shard = 'shard',
   ExpectedShards = 'expected-shards',
-  ShardArtifactPrefix = 'shard-artifact-prefix'
+  ShardArtifactPrefix = 'shard-artifact-prefix',
+  PerTest = 'per-test'
 }
 
 export enum Outputs {

@@ -22,6 +22,7 @@ import {
   type ReadSettings
 } from './coverage/index.js'
 import type { Measurement, ToolReport } from './measurement.js'
+import { writeTestsReport, type TestsReport } from './per-test/write.js'
 import { figuresOf, type CoverageFigures } from './publish/figures.js'
 
 export interface ReportResult {
@@ -33,6 +34,8 @@ export interface ReportResult {
   notes: string[]
   /** Reports that could not be read and are not in the merged reports. */
   failures: ReportReadError[]
+  /** tests.json (per-test: true). */
+  tests?: TestsReport
 }
 
 /** A tool report left out of the merge; the message names the file and what was wrong. */
@@ -67,6 +70,9 @@ export async function buildReports(
     root: config.workspace,
     summary
   })
+  const tests =
+    measurement.perTest &&
+    writeTestsReport(config.outputDir, measurement.perTest, report, config.workspace)
   const figures = figuresOf(report, summary)
   const shown = percentFigures(figures)
   const line = (value: string) => (value ? `${value}%` : 'no lines')
@@ -75,7 +81,7 @@ export async function buildReports(
   )
   for (const note of report.notes) core.notice(note)
   const notes = [...report.notes, ...failures.map((failure) => failure.message)]
-  return { report, figures, paths, notes, failures }
+  return { report, figures, paths, notes, failures, ...(tests ? { tests } : {}) }
 }
 
 function readSettings(config: Config): ReadSettings {
