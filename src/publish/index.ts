@@ -8,6 +8,7 @@ import { join, relative } from 'node:path'
 import { Outputs } from '../constants.js'
 import { formatPercent } from '../coverage/index.js'
 import { announce } from '../announce.js'
+import { decodeTests, testsOfChange } from '../per-test/changed-tests.js'
 import { exitCodes, testFailures } from '../measurement.js'
 import type { Delivery, SinkRequest } from '../flow.js'
 import { decideOutcome } from '../outcome.js'
@@ -49,7 +50,8 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
     outputDir: relative(config.workspace, config.outputDir) || '.',
     phases: timeline.phases,
     diagnosis: measurement.diagnosis,
-    notes: reports.notes
+    notes: reports.notes,
+    changedTests: changedTestsOf(config.workspace, reports, changed)
   }
   const upload = await uploadArtifact(request, reports, renderSummary(summary).markdown)
   if (upload.status === 'uploaded') {
@@ -84,6 +86,20 @@ export async function publish(request: SinkRequest): Promise<Delivery> {
     }
   })
   return { upload, outcome }
+}
+
+/** The tests that run the changed lines, when per-test coverage was measured. */
+function changedTestsOf(
+  workspace: string,
+  reports: ReportResult,
+  changed: ChangedLinesResult
+): SummaryInput['changedTests'] {
+  if (!reports.tests || changed.status !== 'ok') return undefined
+  const tests = decodeTests(reports.tests.document)
+  return {
+    changed: testsOfChange(tests, changed.lines),
+    file: relative(workspace, reports.tests.path)
+  }
 }
 
 function gateMeasures(

@@ -5,6 +5,7 @@
  * budget (summary.ts).
  */
 import type { Policy } from '../config.js'
+import type { ChangedTests } from '../per-test/changed-tests.js'
 import { LANGUAGES, type Language } from '../coverage/index.js'
 import { formatDuration, type PhaseTiming } from '../timeline.js'
 import type { AnnotationOutcome } from './annotations.js'
@@ -41,6 +42,8 @@ export interface SummaryInput {
   phases: readonly PhaseTiming[]
   diagnosis?: string
   notes: readonly string[]
+  /** The tests that run the changed lines (per-test: true), and where tests.json is. */
+  changedTests?: { changed: ChangedTests; file: string }
 }
 
 export const LEAST_COVERED_ROWS = 10

@@ -29,6 +29,7 @@ import {
   totalsSection,
   type SummaryInput
 } from './summary-sections.js'
+import { changedTestsSection } from './summary-tests.js'
 
 export type { SummaryInput }
 
@@ -49,6 +50,10 @@ export function renderSummary(input: SummaryInput, maxBytes = Infinity): Rendere
     totalsSection(input),
     '### Changed lines',
     changedSection(input),
+    ...titled(
+      '### Tests of the changed lines',
+      changedTestsSection(input.changedTests?.changed, input.changedTests?.file ?? '')
+    ),
     ...titled('### Least covered files', leastCoveredSection(input)),
     ...titled('### Diagnosis', diagnosisSection(input.diagnosis)),
     ...titled('### Notes', notesSection(input.notes)),
