@@ -11,7 +11,7 @@
  *
  * Python tests: continuous mode (`%c` in LLVM_PROFILE_FILE): the extension's counters live in
  * its mapped profile file, so the pytest plugin (python/hook/_mixed_coverage_per_test.py) can
- * read them at test boundaries. It is loaded through PYTEST_ADDOPTS.
+ * read them at test boundaries; the start-up hook has pytest load it.
  */
 import { basename, dirname, join } from 'node:path'
 import { RUST_TEST_RUNNER } from '../assets.js'
@@ -22,7 +22,6 @@ export const COUNTER_RELOCATION = 'llvm-args=-runtime-counter-relocation'
 /** cargo-llvm-cov separates the wrapper's flags as CARGO_ENCODED_RUSTFLAGS does. */
 const FLAG_SEPARATOR = '\x1f'
 
-export const PYTEST_PLUGIN = '_mixed_coverage_per_test'
 /** Where the plugin writes one JSON line per test, per pytest process. */
 export const PER_TEST_DIR_VARIABLE = 'MIXED_COVERAGE_PER_TEST_DIR'
 
@@ -93,14 +92,16 @@ export function continuousPattern(pattern: string): string {
     : `${pattern}%c`
 }
 
-/** The Python tests' environment: continuous-mode profiles and the pytest plugin. */
+/**
+ * The Python tests' environment: continuous-mode profiles, and where the pytest plugin writes.
+ * The start-up hook asks pytest to load the plugin (sitecustomize.py), in the processes where
+ * the hook runs and the plugin can be imported.
+ */
 export function pythonTestsEnv(env: NodeJS.ProcessEnv, dirs: PerTestDirs): NodeJS.ProcessEnv {
-  const addopts = [env.PYTEST_ADDOPTS, `-p ${PYTEST_PLUGIN}`].filter(Boolean).join(' ')
   const pattern = env.LLVM_PROFILE_FILE
   return {
     ...env,
     ...(pattern ? { LLVM_PROFILE_FILE: continuousPattern(pattern) } : {}),
-    PYTEST_ADDOPTS: addopts,
     [PER_TEST_DIR_VARIABLE]: dirs.pytest
   }
 }

@@ -66,14 +66,14 @@ describe('rustTestsEnv', () => {
 })
 
 describe('pythonTestsEnv', () => {
-  it('opens the profiles in continuous mode and loads the pytest plugin after the user’s options', () => {
+  it('opens the profiles in continuous mode and says where the pytest plugin writes', () => {
     const env = pythonTestsEnv(
       { LLVM_PROFILE_FILE: '/t/demo-%p-%2m.profraw', PYTEST_ADDOPTS: '-x --no-cov' },
       DIRS
     )
     expect(env).toEqual({
       LLVM_PROFILE_FILE: '/t/demo-%p-%2m%c.profraw',
-      PYTEST_ADDOPTS: '-x --no-cov -p _mixed_coverage_per_test',
+      PYTEST_ADDOPTS: '-x --no-cov',
       MIXED_COVERAGE_PER_TEST_DIR: '/run/per-test/pytest'
     })
   })

@@ -61,6 +61,19 @@ with open(os.environ["SEEN"], "a") as seen:
     seen.write("child %s %s %s\\\\n" % (os.environ["MIXED_COVERAGE_TEST"], os.environ["LLVM_PROFILE_FILE"], config.context))
 """
 
+def test_thread(counters):
+    import threading
+    worker = threading.Thread(target=counters, args=(4, 2))
+    worker.start()
+    worker.join()
+
+def test_fork(counters):
+    pid = os.fork()  # the child shares the mapped counters, as a fork shares a profile's
+    if pid == 0:
+        counters(3, 7)
+        os._exit(0)
+    os.waitpid(pid, 0)
+
 def test_subprocess():
     subprocess.run([sys.executable, "-c", CHILD], check=True)
 
@@ -101,7 +114,8 @@ beforeAll(async () => {
     SEEN: join(dir, 'seen.txt'),
     LLVM_PROFILE_FILE: '/target/demo-%p-%2m%c.profraw',
     COVERAGE_PROCESS_CONFIG: config.stdout.trim(),
-    PYTEST_ADDOPTS: '-p _mixed_coverage_per_test -p no:cacheprovider',
+    // The start-up hook adds `-p _mixed_coverage_per_test` (and only once, in the subprocess too).
+    PYTEST_ADDOPTS: '-p no:cacheprovider',
     MIXED_COVERAGE_PER_TEST_DIR: out
   })
   end = await runPython(['-m', 'pytest', '-q', project], env, { cwd: project })
@@ -117,8 +131,8 @@ beforeAll(async () => {
 })
 
 describe('the per-test pytest plugin', () => {
-  it('records what each test’s call phase added to the mapped profile', () => {
-    expect([end.code, end.stdout]).toEqual([0, expect.stringMatching(/7 passed/)])
+  it('records what each test’s call phase added to the mapped profile, its threads and fork children included', () => {
+    expect([end.code, end.stdout]).toEqual([0, expect.stringMatching(/9 passed/)])
     const profile = join(dir, 'demo-4242-115737_0.profraw')
     const byTest = Object.fromEntries(records.map((record) => [record.nodeid, record.profiles]))
     expect(byTest).toEqual({
@@ -132,6 +146,8 @@ describe('the per-test pytest plugin', () => {
       'test_plugin.py::test_param[1]': { [profile]: [[9, 1]] },
       'test_plugin.py::test_param[2]': { [profile]: [[9, 2]] },
       'test_plugin.py::TestGroup::test_method': { [profile]: [[14, 1]] },
+      'test_plugin.py::test_thread': { [profile]: [[4, 2]] },
+      'test_plugin.py::test_fork': { [profile]: [[3, 7]] },
       'test_plugin.py::test_subprocess': {},
       'test_plugin.py::test_inner_pytest': {}
     })
@@ -145,6 +161,8 @@ describe('the per-test pytest plugin', () => {
       ['test_plugin.py::test_param[1]', 'test_plugin.test_param'],
       ['test_plugin.py::test_param[2]', 'test_plugin.test_param'],
       ['test_plugin.py::TestGroup::test_method', 'test_plugin.TestGroup.test_method'],
+      ['test_plugin.py::test_thread', 'test_plugin.test_thread'],
+      ['test_plugin.py::test_fork', 'test_plugin.test_fork'],
       ['test_plugin.py::test_subprocess', 'test_plugin.test_subprocess'],
       ['test_plugin.py::test_inner_pytest', 'test_plugin.test_inner_pytest']
     ])
@@ -156,12 +174,12 @@ describe('the per-test pytest plugin', () => {
       [...named].sort()
     )
     expect(records.map((record) => record.tag)).toEqual(
-      [0, 1, 2, 3, 4, 5, 6].map((n) => expect.stringMatching(new RegExp(`^\\d+-${n}$`)))
+      [0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => expect.stringMatching(new RegExp(`^\\d+-${n}$`)))
     )
   })
 
   it('names the test in its subprocesses’ profiles and coverage.py context, and only during the call', () => {
-    const tag = records[5]?.tag as string
+    const tag = records[7]?.tag as string
     expect(seen).toEqual([
       'teardown /target/demo-%p-%2m%c.profraw',
       `child ${tag} /target/mct-${tag}-demo-%p-%2m%c.profraw py3|test_plugin.test_subprocess`

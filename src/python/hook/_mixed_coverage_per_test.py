@@ -1,4 +1,5 @@
-"""pytest plugin that mixed-coverage loads with per-test: true (`-p _mixed_coverage_per_test`).
+"""pytest plugin that mixed-coverage loads with per-test: true (`-p _mixed_coverage_per_test`,
+which the start-up hook next to it adds to PYTEST_ADDOPTS).
 
 Which Rust lines each Python test reaches. The action builds the Rust code with counter
 relocation and opens its profiles in LLVM's continuous mode (`%c` in LLVM_PROFILE_FILE): the
