@@ -3,14 +3,24 @@
 // dependency build (both modes rebuild the example's own crates: the action cleans them).
 // Prints the median of each mode, the ratio to the plain run, the phases that differ, and how
 // many tests tests.json holds. A script, never a test: tests do not assert on time.
-// Usage: node scripts/bench-per-test.mjs [rounds]   (needs scripts/setup.sh; npm run build first)
+// With --many N, on a copy of the example with N more tests (tests/test_many.py): each calls the
+// extension's checksum on one of --lengths L inputs (L distinct counter sets to map to lines).
+// Usage: node scripts/bench-per-test.mjs [rounds] [--many N [--lengths L]]
+//   (needs scripts/setup.sh; npm run build first)
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { availableParallelism, loadavg } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { delimiter, dirname, join } from 'node:path'
+import { parseArgs } from 'node:util'
 import { REPO_ROOT, runAction } from './runner.mjs'
 
-const rounds = Number(process.argv[2] ?? 5)
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { many: { type: 'string' }, lengths: { type: 'string' } }
+})
+const rounds = Number(positionals[0] ?? 5)
+const many = Number(values.many ?? 0)
+const lengths = Number(values.lengths ?? 10)
 const venv = join(REPO_ROOT, '.tmp', 'venv')
 const env = {
   VIRTUAL_ENV: venv,
@@ -28,7 +38,29 @@ function hasNextest() {
   }
 }
 
-const base = { 'working-directory': 'examples/pyo3-demo', 'upload-artifact': 'false' }
+/** A copy of the example (its tracked files) with `count` more tests, in a new directory. */
+function exampleWithMoreTests(count) {
+  const dir = mkdtempSync(join(tmpdir(), 'mc-bench-per-test-'))
+  const example = 'examples/pyo3-demo'
+  const tracked = execFileSync('git', ['ls-files', '-z', '--', example], { cwd: REPO_ROOT })
+  for (const path of tracked.toString().split('\0').filter(Boolean)) {
+    const target = join(dir, path.slice(example.length + 1))
+    mkdirSync(dirname(target), { recursive: true })
+    copyFileSync(join(REPO_ROOT, path), target)
+  }
+  writeFileSync(
+    join(dir, 'tests', 'test_many.py'),
+    `import pytest\nimport pyo3_demo\n\n\n@pytest.mark.parametrize("n", range(${count}))\ndef test_many(n):\n    assert pyo3_demo.checksum(b"x" * (n % ${lengths})) >= 0\n`
+  )
+  execFileSync('git', ['init', '-q'], { cwd: dir })
+  return dir
+}
+
+const workspace = many ? exampleWithMoreTests(many) : REPO_ROOT
+const base = {
+  'working-directory': many ? '.' : 'examples/pyo3-demo',
+  'upload-artifact': 'false'
+}
 const modes = {
   plain: base,
   'per-test': { ...base, 'per-test': 'true' },
@@ -60,14 +92,14 @@ const tests = {}
 // One run of each mode first, not counted: the first build after a switch of mode.
 for (let round = -1; round < rounds; round++) {
   for (const [mode, inputs] of Object.entries(modes)) {
-    const result = await runAction({ inputs, env })
+    const result = await runAction({ inputs, env, workspace })
     if (result.exitCode !== 0)
       throw new Error(`${mode}: exit ${result.exitCode}\n${result.stdout.slice(-4000)}`)
     if (round < 0) continue
     times[mode].push(result.durationMs)
     phaseTimes[mode].push(phases(result.stdout))
     if (inputs['per-test']) {
-      const document = JSON.parse(readFileSync(join(REPO_ROOT, 'coverage', 'tests.json'), 'utf8'))
+      const document = JSON.parse(readFileSync(join(workspace, 'coverage', 'tests.json'), 'utf8'))
       tests[mode] = document.tests.map((test) => `${test.kind} ${test.id}`)
     }
     process.stdout.write(`${mode} ${(result.durationMs / 1000).toFixed(1)} s  `)
@@ -102,5 +134,6 @@ for (const name of phaseNames) {
   console.log(`  ${name.slice(0, 50).padEnd(52)}${cells.join('')}`)
 }
 for (const [mode, list] of Object.entries(tests)) {
-  console.log(`\n${mode}: ${list.length} tests in tests.json\n  ${list.join('\n  ')}`)
+  const shown = list.length > 12 ? [...list.slice(0, 10), `… ${list.length - 10} more`] : list
+  console.log(`\n${mode}: ${list.length} tests in tests.json\n  ${shown.join('\n  ')}`)
 }
