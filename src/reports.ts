@@ -80,7 +80,8 @@ export async function buildReports(
     `Line coverage: ${line(shown.lines)} total, ${line(shown.rustLines)} Rust, ${line(shown.pythonLines)} Python`
   )
   for (const note of report.notes) core.notice(note)
-  const notes = [...report.notes, ...failures.map((failure) => failure.message)]
+  const perTestNotes = (measurement.perTest?.notes ?? []).map((note) => `Per test: ${note}`)
+  const notes = [...report.notes, ...failures.map((failure) => failure.message), ...perTestNotes]
   return { report, figures, paths, notes, failures, ...(tests ? { tests } : {}) }
 }
 

@@ -68,7 +68,14 @@ export async function measurePerTest(sources: PerTestSources): Promise<PerTestMe
     const test = tests.get(id)
     if (test) mergeLineSets(test.lines, lines)
   }
-  if (sources.contextsPath) addPythonContexts(sources.contextsPath, tests)
+  if (sources.contextsPath) {
+    addPythonContexts(sources.contextsPath, tests)
+    if (pytest.tests.length === 0) {
+      notes.push(
+        'no pytest process recorded its tests: the Rust lines the Python tests reach are not attributed (the per-test plugin runs in pytest)'
+      )
+    }
+  }
   return {
     tests: [...tests.values()],
     counterSets: mapped.distinct,

@@ -144,7 +144,9 @@ async function uploadArtifact(
       retentionDays: config.retentionDays,
       stagingDir: join(request.workDir, 'artifact'),
       contents: {
-        reports: [reports.paths.lcov, reports.paths.cobertura, reports.paths.summaryJson],
+        reports: [reports.paths.lcov, reports.paths.cobertura, reports.paths.summaryJson].concat(
+          reports.tests ? [reports.tests.path] : []
+        ),
         htmlDirs: measurement.htmlDirs,
         generated: { 'summary.md': fullSummary }
       }
