@@ -5,18 +5,17 @@
  *   - Python: coverage.py's own context report (`coverage json --show-contexts`) of the run;
  *   - Rust: each test run alone, in the same target directory, under the plain profile runtime
  *     (no continuous mode, no plugin), its profile exported with llvm-cov.
- * Then a pull request on a copy of the example: the summary's tests of the changed lines, and
- * `cli.js tests-for` on the same change.
+ * (A pull request: per-test-pr.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { runAction, type RunActionResult } from '../../scripts/runner.mjs'
 import { PYTHON_HOOK_DIR } from '../../src/assets.js'
-import { makePullRequestRepository } from '../fixtures/publish/pr-repository.js'
 import { lcovLines } from '../helpers/lcov-lines.js'
+import { byTest, lines, range, type TestsJson } from '../helpers/tests-json.js'
 import {
   CARGO_TARGET,
   EXAMPLE,
@@ -35,42 +34,8 @@ const DESCRIBE = 'tests/test_api.py::test_describe'
 const WORKER = 'tests/test_worker.py::test_worker_scales_in_a_subprocess'
 const FIBONACCI = 'demo-core tests::fibonacci_of_ten'
 
-interface Document {
-  commit: string
-  files: string[]
-  coverable: string[]
-  covered: string[]
-  tests: Array<{ id: string; kind: string; context?: string; lines: Record<string, string> }>
-}
-
-/** `4-6,9` → [4, 5, 6, 9]: read here, not with the action's own code. */
-function lines(ranges: string | undefined): number[] {
-  return (ranges ?? '')
-    .split(',')
-    .filter(Boolean)
-    .flatMap((part) => {
-      const [start, end = start] = part.split('-').map(Number) as [number, number?]
-      return Array.from({ length: (end as number) - start + 1 }, (_, i) => start + i)
-    })
-}
-
-/** Test id → file → lines. */
-function byTest(document: Document): Map<string, Record<string, number[]>> {
-  const tests = new Map<string, Record<string, number[]>>()
-  for (const test of document.tests) {
-    const files: Record<string, number[]> = {}
-    for (const [at, ranges] of Object.entries(test.lines)) {
-      files[document.files[Number(at)] as string] = lines(ranges)
-    }
-    tests.set(test.id, files)
-  }
-  return tests
-}
-
-const range = (from: number, to: number) => lines(`${from}-${to}`)
-
 let result: RunActionResult
-let document: Document
+let document: TestsJson
 let tests: Map<string, Record<string, number[]>>
 
 beforeAll(async () => {
@@ -85,7 +50,9 @@ beforeAll(async () => {
     env: venvEnv()
   })
   if (result.exitCode !== 0) throw new Error(`action failed:\n${result.stdout.slice(-6000)}`)
-  document = JSON.parse(readFileSync(join(REPO_ROOT, 'coverage', 'tests.json'), 'utf8')) as Document
+  document = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'coverage', 'tests.json'), 'utf8')
+  ) as TestsJson
   tests = byTest(document)
 }, 900_000)
 
@@ -300,73 +267,3 @@ function rustLinesAlone(executable: string, args: string[]): Map<string, number[
   execFileSync(executable, args, { cwd: join(EXAMPLE, 'core'), env, stdio: 'ignore' })
   return exportedLines(dir, executable)
 }
-
-describe('a pull request with per-test: true', () => {
-  let repo: ReturnType<typeof makePullRequestRepository>
-  let run: RunActionResult
-  beforeAll(async () => {
-    repo = makePullRequestRepository('examples/pyo3-demo', REPO_ROOT)
-    const event = JSON.parse(
-      readFileSync(join(REPO_ROOT, '__tests__/fixtures/publish/pull_request.json'), 'utf8')
-        .replace('BASE_SHA', repo.base)
-        .replace('HEAD_SHA', repo.head)
-    ) as object
-    run = await runAction({
-      workspace: repo.dir,
-      inputs: { 'upload-artifact': 'false', 'per-test': 'true' },
-      env: venvEnv(),
-      event,
-      eventName: 'pull_request'
-    })
-    if (run.exitCode !== 0) throw new Error(`action failed:\n${run.stdout.slice(-6000)}`)
-  }, 900_000)
-  afterAll(() => rmSync(repo.dir, { recursive: true, force: true }))
-
-  it('names in the summary the tests that run the changed lines, and the lines no test runs', () => {
-    const summary = run.summary
-    const section = summary.slice(
-      summary.indexOf('### Tests of the changed lines'),
-      summary.indexOf('### Least covered')
-    )
-    expect(section).toContain(
-      "<p>3 of 13 changed coverable lines are run by 2 tests; 10 by no test. Every test's lines: <code>coverage/tests.json</code>.</p>"
-    )
-    expect(section).toContain(
-      '<tr><td><code>tests/test&#95;api.py&#58;&#58;test&#95;describe</code></td><td>3</td><td>core/src/lib.rs 7<br>python/pyo3&#95;demo/&#95;&#95;init&#95;&#95;.py 11, 13</td></tr>'
-    )
-    expect(section).toContain(
-      '<tr><td><code>tests/test&#95;api.py&#58;&#58;test&#95;checksum&#95;from&#95;rust</code></td><td>1</td><td>core/src/lib.rs 7</td></tr>'
-    )
-    expect(section).toContain('<tr><td>core/src/lib.rs</td><td>30–32, 35–37</td><td>—</td></tr>')
-    expect(section).toContain('<tr><td>ext/src/lib.rs</td><td>21</td><td>—</td></tr>')
-    expect(section).toContain(
-      '<tr><td>python/pyo3&#95;demo/&#95;&#95;init&#95;&#95;.py</td><td>12</td><td>—</td></tr>'
-    )
-    expect(section).toContain(
-      '<tr><td>python/pyo3&#95;demo/unused.py</td><td>9–10</td><td>—</td></tr>'
-    )
-    // cargo test runs the tests of an executable in one process: one group.
-    const written = JSON.parse(
-      readFileSync(join(repo.dir, 'coverage', 'tests.json'), 'utf8')
-    ) as Document
-    expect(written.tests.map((test) => [test.id, test.kind]).pop()).toEqual([
-      'demo_core',
-      'rust-binary'
-    ])
-  })
-
-  it('selects the same tests with cli.js tests-for', () => {
-    const cli = spawnSync(
-      process.execPath,
-      [join(REPO_ROOT, 'dist', 'cli.js'), 'tests-for', '--diff', repo.base],
-      {
-        cwd: repo.dir,
-        encoding: 'utf8'
-      }
-    )
-    expect([cli.status, cli.stdout]).toEqual([0, `${DESCRIBE}\n${CHECKSUM}\n`])
-    expect(cli.stderr).toMatch(
-      /^mixed-coverage: 3 of 13 changed coverable lines are run by 2 test\(s\)\n/
-    )
-  })
-})
