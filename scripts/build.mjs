@@ -1,5 +1,6 @@
 // Bundles the action (dist/index.js), the command-line entry (dist/cli.js) and the
-// Python helpers the action runs inside the test interpreter (dist/python/).
+// Python helpers the action runs inside the test interpreter (dist/python/) and the target runner
+// of the Rust tests with per-test: true (dist/runner/).
 // `node scripts/build.mjs --check` builds into a temporary directory and fails if the
 // committed dist/ differs, so CI can prove dist/ matches the sources.
 import { build } from 'esbuild'
@@ -28,6 +29,7 @@ await build({
   }
 })
 cpSync('src/python', join(outdir, 'python'), { recursive: true })
+cpSync('src/runner', join(outdir, 'runner'), { recursive: true })
 
 if (check) {
   const differences = compareTrees(outdir, 'dist')

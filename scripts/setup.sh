@@ -36,6 +36,13 @@ fi
 # here: github.com does not resolve), then `cargo install --locked` into ~/.cargo/bin.
 node scripts/install-tools.mjs 0.9.1
 
+# cargo-nextest runs one Rust test per process: per-test coverage of each Rust test
+# (__tests__/integration/per-test.test.ts). Built from crates.io, as cargo-llvm-cov is.
+if ! cargo nextest --version >/dev/null 2>&1; then
+  echo "setup: cargo install cargo-nextest --locked --version 0.9.151"
+  cargo install cargo-nextest --locked --version 0.9.151
+fi
+
 # The Python tools, twice: straight into the machine's interpreter (as on a runner after
 # setup-python, no virtual environment) and into a virtual environment.
 python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt

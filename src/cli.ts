@@ -2,6 +2,7 @@
  * Command-line entry of the report engine (bundled to dist/cli.js):
  *
  *   node dist/cli.js merge --output DIR [options] FILE...
+ *   node dist/cli.js tests-for --diff BASE [--tests tests.json]    (cli-tests-for.ts)
  *
  * Each FILE's format is detected from its content; all are merged and written as lcov.info,
  * cobertura.xml and coverage-summary.json. File and process I/O live here; every decision
@@ -21,8 +22,10 @@ import {
 import { formatPercent } from './coverage/percent.js'
 import type { MergeCommand } from './cli-merge.js'
 import { EmptyMergeError, mergeAndWrite, runWorkerIfAny } from './cli-run.js'
+import { testsFor, TestsForUsageError } from './cli-tests-for.js'
 
 const HELP = `Usage: node dist/cli.js merge --output DIR [options] FILE...
+       node dist/cli.js tests-for --diff BASE [--tests FILE] [--json]   (tests-for --help)
 
 Merges coverage reports (lcov tracefiles, Cobertura XML, coverage.py JSON; the format of
 each FILE is detected from its content) into DIR/lcov.info, DIR/cobertura.xml and
@@ -157,6 +160,7 @@ async function merge(command: MergeCommand): Promise<string> {
 
 async function main(argv: string[]): Promise<number> {
   try {
+    if (argv[0] === 'tests-for') return await testsFor(argv.slice(1))
     const command = parseCommand(argv)
     if (command === 'help') {
       console.log(HELP)
@@ -167,6 +171,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (
       error instanceof UsageError ||
+      error instanceof TestsForUsageError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
       console.error(`mixed-coverage: ${(error as Error).message}\nRun with --help for usage.`)

@@ -80,6 +80,8 @@ export interface Config {
   comment: boolean
   /** Token for the REST API (baseline lookup, comments); empty: those are off. */
   githubToken: string
+  /** Which tests ran which lines (tests.json); run mode only. */
+  perTest: boolean
 }
 
 /** The defaults action.yml declares; a test keeps the two in step. */
@@ -104,7 +106,8 @@ export const DEFAULTS = {
   [Inputs.UploadArtifact]: 'true',
   [Inputs.ShardArtifactPrefix]: 'mixed-coverage-shard-',
   [Inputs.Comment]: 'false',
-  [Inputs.GithubToken]: '${{ github.token }}'
+  [Inputs.GithubToken]: '${{ github.token }}',
+  [Inputs.PerTest]: 'false'
 } as const
 
 const PERCENT = { min: 0, max: 100 }
@@ -116,6 +119,7 @@ type FlagInput =
   | Inputs.InstallPythonTools
   | Inputs.UploadArtifact
   | Inputs.Comment
+  | Inputs.PerTest
 
 /** A true/false input's default, as action.yml declares it. */
 function defaultFlag(input: FlagInput): boolean {
@@ -208,9 +212,22 @@ export function getConfig(env: InputSource = process.env): Readonly<Config> {
     ),
     comment: getBoolean(env, Inputs.Comment, defaultFlag(Inputs.Comment)),
     // Absent means no token (the runner always sets the default, github.token).
-    githubToken: getString(env, Inputs.GithubToken, '')
+    githubToken: getString(env, Inputs.GithubToken, ''),
+    perTest: readPerTest(env, mode)
   }
   return Object.freeze(config)
+}
+
+/** Per-test coverage is measured where the tests run and published where it is measured. */
+function readPerTest(env: InputSource, mode: Mode): boolean {
+  const perTest = getBoolean(env, Inputs.PerTest, defaultFlag(Inputs.PerTest))
+  if (perTest && mode !== 'run') {
+    throw new InputError(
+      Inputs.PerTest,
+      `per-test coverage is measured and published in mode run only, not in mode ${mode}`
+    )
+  }
+  return perTest
 }
 
 function resolveDirectory(workspace: string, given: string): string {

@@ -37,7 +37,8 @@ export enum Inputs {
   ExpectedShards = 'expected-shards',
   ShardArtifactPrefix = 'shard-artifact-prefix',
   Comment = 'comment',
-  GithubToken = 'github-token'
+  GithubToken = 'github-token',
+  PerTest = 'per-test'
 }
 
 export enum Outputs {

@@ -4,6 +4,7 @@
  * the reports step, the sink and the outcome, changed by none of them.
  */
 import { TestFailureError } from './errors.js'
+import type { PerTestResult } from './per-test/index.js'
 
 export type Phase = 'rust' | 'python'
 
@@ -39,6 +40,8 @@ export interface Measurement {
   readonly diagnosis?: string
   /** Errors that stopped a phase after measuring began: reported, then they fail the step. */
   readonly failures: readonly Error[]
+  /** Which tests ran which lines (per-test: true), with absolute paths. */
+  readonly perTest?: PerTestResult
 }
 
 /** Freezes a measurement and its lists: a source's last step. */

@@ -23,6 +23,7 @@ import {
   type ReadSettings
 } from './coverage/index.js'
 import type { Measurement, ToolReport } from './measurement.js'
+import { writeTestsReport, type TestsReport } from './per-test/write.js'
 import { figuresOf, type CoverageFigures } from './publish/figures.js'
 
 export interface ReportResult {
@@ -34,6 +35,8 @@ export interface ReportResult {
   notes: string[]
   /** Reports that could not be read and are not in the merged reports. */
   failures: ReportReadError[]
+  /** tests.json (per-test: true). */
+  tests?: TestsReport
 }
 
 /** A tool report left out of the merge; the message names the file and what was wrong. */
@@ -68,6 +71,9 @@ export async function buildReports(
     root: config.workspace,
     summary
   })
+  const tests =
+    measurement.perTest &&
+    writeTestsReport(config.outputDir, measurement.perTest, report, config.workspace)
   const figures = figuresOf(report, summary)
   const shown = percentFigures(figures)
   const line = (value: string) => (value ? `${value}%` : 'no lines')
@@ -80,8 +86,9 @@ export async function buildReports(
   if (merged.length > MAX_NOTICES) {
     core.info(`…and ${merged.length - MAX_NOTICES} more notes in coverage-summary.json.`)
   }
-  const notes = [...merged, ...failures.map((failure) => failure.message)]
-  return { report, figures, paths, notes, failures }
+  const perTestNotes = (measurement.perTest?.notes ?? []).map((note) => `Per test: ${note}`)
+  const notes = [...merged, ...failures.map((failure) => failure.message), ...perTestNotes]
+  return { report, figures, paths, notes, failures, ...(tests ? { tests } : {}) }
 }
 
 /** Notes announced in the log (GitHub shows 10 notices per step; the rest are in the JSON). */

@@ -96,6 +96,14 @@ describe('getConfig', () => {
     expect(errorOf({ shard: 'a:b' }).input).toBe('shard')
   })
 
+  it('measures per test in mode run only', () => {
+    expect(configWith({}).perTest).toBe(false)
+    expect(configWith({ 'per-test': 'true' }).perTest).toBe(true)
+    expect(errorOf({ 'per-test': 'true', mode: 'collect' }).message).toBe(
+      "Input 'per-test': per-test coverage is measured and published in mode run only, not in mode collect"
+    )
+  })
+
   it('refuses a malformed cargo-llvm-cov version', () => {
     expect(errorOf({ 'cargo-llvm-cov-version': '0.9' }).message).toMatch(
       /'latest' or a version like/

@@ -16,7 +16,8 @@ import {
   type ToolReport
 } from '../measurement.js'
 import { detectLayout } from '../layout.js'
-import { instrumentedEnv } from '../phases/env.js'
+import type { PerTestDirs } from '../per-test/env.js'
+import { instrumentedEnv, type InstrumentedEnv } from '../phases/env.js'
 import { unreadableProfilesWarning } from '../phases/profiles.js'
 import {
   cleanWorkspace,
@@ -27,6 +28,12 @@ import {
 } from '../phases/rust.js'
 import type { Timeline } from '../timeline.js'
 import { warning } from '../warnings.js'
+import {
+  measurePerTestPhase,
+  perTestRustEnv,
+  preparePerTestDirs,
+  relocatedCrates
+} from './per-test.js'
 import { measurePython, type PythonMeasurement } from './python.js'
 import { measuredCrates, reportScope, type MeasuredCrates } from './rust-crates.js'
 import { settled } from './settled.js'
@@ -47,42 +54,62 @@ export async function measure(
   const tools = await timeline.phase('Find cargo-llvm-cov and LLVM tools', () =>
     findTools(config, cwd)
   )
-  const shown = await timeline.phase(
-    'Instrumented environment (cargo llvm-cov show-env)',
-    async () => {
-      const env = await instrumentedEnv(tools.cargoLlvmCov, tools.llvm, cwd)
-      for (const [key, value] of Object.entries(env.variables)) core.info(`${key}=${value}`)
-      core.info(`CARGO_TARGET_DIR=${env.targetDir}`)
-      return env
-    }
+  const shown = await timeline.phase('Instrumented environment (cargo llvm-cov show-env)', () =>
+    shownEnv(tools, cwd)
   )
-  const crates = await timeline.phase('Rust crates (cargo metadata)', () =>
-    measuredCrates(config, shown, cwd)
-  )
+  const crates = await timeline.phase('Rust crates (cargo metadata)', async () => {
+    const found = await measuredCrates(config, shown, cwd)
+    return config.perTest ? relocatedCrates(found) : found
+  })
   const { ienv } = crates
   await timeline.phase('Clean old coverage data', () =>
     cleanWorkspace(tools.cargoLlvmCov, ienv, cwd, crates.pathDependencies)
   )
+  const perTestDirs = config.perTest ? preparePerTestDirs(workDir) : undefined
   const tests: TestRun[] = []
   if (config.rustTestCommand) {
-    const exitCode = await timeline.phase('Rust tests', () =>
-      runRustTests(config.rustTestCommand, ienv, cwd)
-    )
-    tests.push({ phase: 'rust', exitCode })
+    tests.push(await rustTests(config.rustTestCommand, timeline, { ienv, cwd, perTestDirs }))
   }
+  const pythonDirs = { dir: layout.pythonDir, workDir, perTest: perTestDirs }
   const python: PythonMeasurement = config.pythonTestCommand
-    ? await measurePython(config, timeline, ienv, { dir: layout.pythonDir, workDir })
+    ? await measurePython(config, timeline, ienv, pythonDirs)
     : {}
   if (python.testsExit !== undefined) tests.push({ phase: 'python', exitCode: python.testsExit })
   const rust = await settled(exportRust(config, timeline, { tools, crates, cwd }, workDir))
+  const { contextsPath } = python
+  const { workspace } = config
+  const perTestRun = { tools, ienv, workspace, workDir, contextsPath }
+  const perTest =
+    perTestDirs && (await measurePerTestPhase(timeline, { ...perTestRun, dirs: perTestDirs }))
   return measurement({
+    perTest: perTest?.value,
     reports: [rust.value?.report, python.report].filter((report) => report !== undefined),
     tests,
     pythonVersion: python.version,
     htmlDirs: { rust: rust.value?.htmlDir, python: python.htmlDir },
     diagnosis: python.diagnosis,
-    failures: [python.failure, rust.error].filter((error) => error !== undefined)
+    failures: [python.failure, rust.error, perTest?.error].filter((error) => error !== undefined)
   })
+}
+
+async function shownEnv(tools: Tools, cwd: string): Promise<InstrumentedEnv> {
+  const env = await instrumentedEnv(tools.cargoLlvmCov, tools.llvm, cwd)
+  for (const [key, value] of Object.entries(env.variables)) core.info(`${key}=${value}`)
+  core.info(`CARGO_TARGET_DIR=${env.targetDir}`)
+  return env
+}
+
+async function rustTests(
+  command: string,
+  timeline: Timeline,
+  run: { ienv: InstrumentedEnv; cwd: string; perTestDirs?: PerTestDirs }
+): Promise<TestRun> {
+  const { ienv, cwd, perTestDirs } = run
+  const exitCode = await timeline.phase('Rust tests', async () => {
+    const env = perTestDirs ? await perTestRustEnv(ienv, cwd, perTestDirs, command) : ienv
+    return runRustTests(command, env, cwd)
+  })
+  return { phase: 'rust', exitCode }
 }
 
 interface RustExport {

@@ -10,6 +10,7 @@ import type { Config } from '../config.js'
 import { diagnoseMissingExtensionProfiles } from '../diagnosis.js'
 import { ensurePythonTools, pythonToolNeeds } from '../install/index.js'
 import { toolReport, type ToolReport } from '../measurement.js'
+import { pythonTestsEnv, type PerTestDirs } from '../per-test/env.js'
 import type { InstrumentedEnv } from '../phases/env.js'
 import * as python from '../phases/python.js'
 import { listProfiles } from '../phases/rust.js'
@@ -24,6 +25,8 @@ export interface PythonMeasurement {
   report?: ToolReport
   htmlDir?: string
   diagnosis?: string
+  /** What each coverage.py context ran (per-test: true). */
+  contextsPath?: string
   /** The error that stopped the Python phases after measuring began. */
   failure?: Error
 }
@@ -38,13 +41,15 @@ interface PythonRun {
   workDir: string
   /** coverage.py's data and scratch files. */
   pyDir: string
+  /** Where the pytest plugin writes (per-test: true). */
+  perTest?: PerTestDirs
 }
 
 export async function measurePython(
   config: Config,
   timeline: Timeline,
   ienv: InstrumentedEnv,
-  dirs: { dir: string; workDir: string }
+  dirs: { dir: string; workDir: string; perTest?: PerTestDirs }
 ): Promise<PythonMeasurement> {
   const run = { config, timeline, ienv, ...dirs, pyDir: join(dirs.workDir, 'python') }
   const found: PythonMeasurement = {}
@@ -75,7 +80,8 @@ async function measureInto(found: PythonMeasurement, run: PythonRun): Promise<vo
   )
   const before = new Set(listProfiles(ienv.targetDir))
   const baseEnv = python.testEnv(ienv, interpreter, setup, config.pythonSubprocessCoverage)
-  const testEnv = environment.testEnv(baseEnv, interpreter)
+  const perTestEnv = run.perTest ? pythonTestsEnv(baseEnv, run.perTest) : baseEnv
+  const testEnv = environment.testEnv(perTestEnv, interpreter)
   found.testsExit = await timeline.phase('Python tests', () =>
     python.runPythonTests(config.pythonTestCommand, testEnv, dir)
   )
@@ -87,6 +93,23 @@ async function measureInto(found: PythonMeasurement, run: PythonRun): Promise<vo
     )
   }
   Object.assign(found, await exportReports(run, interpreter, setup))
+  if (run.perTest && found.report) {
+    found.contextsPath = await timeline.phase('Python per-test contexts', () =>
+      exportContexts(run, interpreter, setup)
+    )
+  }
+}
+
+async function exportContexts(
+  run: PythonRun,
+  interpreter: python.PythonInfo,
+  setup: python.CoverageSetup
+): Promise<string> {
+  const path = join(run.workDir, 'python-contexts.json')
+  const dirs = { cwd: run.dir, workDir: run.pyDir }
+  const { contexts } = await python.exportContexts(interpreter, setup, dirs, path)
+  core.info(`coverage.py recorded ${contexts} context(s), the empty one (outside tests) included`)
+  return path
 }
 
 /** The user's coverage.py configuration with the action's layered on top, and what to say about it. */
@@ -97,8 +120,15 @@ async function coverageConfiguration(
   const { config } = run
   const setup = await python.coverageSetup(interpreter, run.dir, run.pyDir, {
     source: config.pythonSource,
-    subprocess: config.pythonSubprocessCoverage
+    subprocess: config.pythonSubprocessCoverage,
+    perTest: config.perTest
   })
+  if (config.perTest) {
+    core.info(
+      `Per test: coverage.py's dynamic_context = ${setup.dynamicContext ?? 'none'}` +
+        (setup.staticContext ? `, static context ${setup.staticContext}` : '')
+    )
+  }
   core.info(
     `coverage.py measures ${setup.source.join(', ') || 'what your configuration says'} (from ${setup.sourceOrigin}); config files read: ${setup.configFilesRead.join(', ') || 'none'}`
   )

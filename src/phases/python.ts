@@ -157,6 +157,10 @@ export interface CoverageSetup {
   package: string | null
   extensionModule: string | null
   branch: boolean
+  /** coverage.py's dynamic_context (per-test: test_function unless the user chose one). */
+  dynamicContext: string | null
+  /** The user's static context ([run] context), which every context label starts with. */
+  staticContext: string | null
   /** The configuration as an INI file for a `coverage run` in the test command (COVERAGE_RCFILE). */
   rcfile: string | null
   /** Why there is no such file, when it could not be written faithfully. */
@@ -169,13 +173,14 @@ export async function coverageSetup(
   python: PythonInfo,
   cwd: string,
   workDir: string,
-  options: { source: string[]; subprocess: boolean }
+  options: { source: string[]; subprocess: boolean; perTest?: boolean }
 ): Promise<CoverageSetup> {
   const args = ['config', '--project', cwd, '--data-file', join(workDir, '.coverage')]
   args.push('--record', join(workDir, 'coverage-config.json'))
   args.push('--rcfile', join(workDir, 'coveragerc.ini'))
   for (const source of options.source) args.push('--source', source)
   if (options.subprocess) args.push('--subprocess')
+  if (options.perTest) args.push('--per-test')
   const env = helperEnv(process.env, workDir)
   const raw = await runHelper<Record<string, unknown>>(python.command, args, { cwd, env })
   return {
@@ -186,6 +191,8 @@ export async function coverageSetup(
     package: (raw.package as string | null) ?? null,
     extensionModule: (raw.extension_module as string | null) ?? null,
     branch: Boolean(raw.branch),
+    dynamicContext: (raw.dynamic_context as string | null) ?? null,
+    staticContext: (raw.static_context as string | null) ?? null,
     rcfile: (raw.rcfile as string | null) ?? null,
     rcfileProblem: (raw.rcfile_problem as string | null) ?? null,
     warnings: raw.warnings as string[]
@@ -253,6 +260,22 @@ export async function exportPythonReport(
     measuredFiles: Number(raw.measured_files ?? 0),
     skipped: (raw.skipped as string[] | undefined) ?? []
   }
+}
+
+/** What each coverage.py context ran (per-test: true), from the combined data, into `outputPath`. */
+export async function exportContexts(
+  python: PythonInfo,
+  setup: CoverageSetup,
+  dirs: { cwd: string; workDir: string },
+  outputPath: string
+): Promise<{ contexts: number }> {
+  const env = { ...helperEnv(process.env, dirs.workDir), MIXED_COVERAGE_CONFIG: setup.serialized }
+  const raw = await runHelper<Record<string, unknown>>(
+    python.command,
+    ['contexts', '--output', outputPath],
+    { cwd: dirs.cwd, env }
+  )
+  return { contexts: Number(raw.contexts ?? 0) }
 }
 
 export interface ExtensionInfo {

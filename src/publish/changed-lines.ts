@@ -24,7 +24,7 @@ export type ChangedLinesResult =
  * `--no-relative` would be an error), renames detected despite diff.renames=false (a moved
  * file's unchanged lines are not "changed"), no colour, no external diff or textconv.
  */
-const DIFF = [
+export const DIFF_ARGS = [
   '-c',
   'diff.relative=false',
   'diff',
@@ -66,7 +66,7 @@ export async function changedLines(
   const choice = await chooseDiffedRange(range, top)
   if (choice.status === 'unavailable') return choice
   const { diffed } = choice
-  const diff = await git([...DIFF, diffed.from, diffed.to, '--'], top)
+  const diff = await git([...DIFF_ARGS, diffed.from, diffed.to, '--'], top)
   const lines: ChangedLines = new Map()
   for (const [path, set] of parseUnifiedDiff(diff)) {
     lines.set(relative(root, resolve(top, path)).split('\\').join('/'), set)

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path'
 import { Outputs } from '../constants.js'
 import { formatPercent } from '../coverage/index.js'
 import { announce } from '../announce.js'
+import { decodeTests, testsOfChange } from '../per-test/changed-tests.js'
 import { exitCodes, testFailures } from '../measurement.js'
 import type { Delivery, SinkRequest } from '../flow.js'
 import { decideOutcome } from '../outcome.js'
@@ -134,6 +135,7 @@ function summaryInput(request: SinkRequest, reports: ReportResult, change: Chang
     phases: timeline.phases,
     diagnosis: measurement.diagnosis,
     notes: reports.notes,
+    changedTests: changedTestsOf(config.workspace, reports, change.changed),
     review: {
       review: change.review,
       figures: reports.figures,
@@ -186,6 +188,20 @@ async function commentAndKeepBaseline(
   return published
 }
 
+/** The tests that run the changed lines, when per-test coverage was measured. */
+function changedTestsOf(
+  workspace: string,
+  reports: ReportResult,
+  changed: ChangedLinesResult
+): SummaryInput['changedTests'] {
+  if (!reports.tests || changed.status !== 'ok') return undefined
+  const tests = decodeTests(reports.tests.document)
+  return {
+    changed: testsOfChange(tests, changed.lines),
+    file: relative(workspace, reports.tests.path)
+  }
+}
+
 function gateMeasures(
   figures: CoverageFigures,
   changed: ChangedLinesResult,
@@ -232,6 +248,7 @@ async function uploadArtifact(
           reports.paths.lcov,
           reports.paths.cobertura,
           reports.paths.summaryJson,
+          ...(reports.tests ? [reports.tests.path] : []),
           ...written.badges
         ],
         htmlReport: written.htmlReport,

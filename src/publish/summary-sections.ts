@@ -6,6 +6,7 @@
  */
 import type { Policy } from '../config.js'
 import type { ReviewSummary } from '../review/summary-section.js'
+import type { ChangedTests } from '../per-test/changed-tests.js'
 import { LANGUAGES, type Language } from '../coverage/index.js'
 import { formatDuration, type PhaseTiming } from '../timeline.js'
 import type { AnnotationOutcome } from './annotations.js'
@@ -44,6 +45,8 @@ export interface SummaryInput {
   notes: readonly string[]
   /** The change against the base branch, the comment and the baseline kept (review/). */
   review?: ReviewSummary
+  /** The tests that run the changed lines (per-test: true), and where tests.json is. */
+  changedTests?: { changed: ChangedTests; file: string }
 }
 
 export const LEAST_COVERED_ROWS = 10

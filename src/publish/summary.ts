@@ -30,6 +30,7 @@ import {
   totalsSection,
   type SummaryInput
 } from './summary-sections.js'
+import { changedTestsSection } from './summary-tests.js'
 
 export type { SummaryInput }
 
@@ -51,6 +52,10 @@ export function renderSummary(input: SummaryInput, maxBytes = Infinity): Rendere
     '### Changed lines',
     changedSection(input),
     reviewSection(input.review),
+    ...titled(
+      '### Tests of the changed lines',
+      changedTestsSection(input.changedTests?.changed, input.changedTests?.file ?? '')
+    ),
     ...titled('### Least covered files', leastCoveredSection(input)),
     ...titled('### Diagnosis', diagnosisSection(input.diagnosis)),
     ...titled('### Notes', notesSection(input.notes)),

@@ -11,8 +11,15 @@ const files = readdirSync(PYTHON_DIR, { recursive: true, encoding: 'utf8' })
   .sort()
 
 describe('the Python files shipped with the action', () => {
-  it('are the helper, its configuration writer and the hook', () => {
-    expect(files).toEqual(['hook/sitecustomize.py', 'mc_coverage.py', 'mc_rcfile.py'])
+  it('are the helper and its parts, the hook and the per-test pytest plugin', () => {
+    expect(files).toEqual([
+      'hook/_mixed_coverage_per_test.py',
+      'hook/sitecustomize.py',
+      'mc_coverage.py',
+      'mc_extension.py',
+      'mc_per_test.py',
+      'mc_rcfile.py'
+    ])
   })
 
   it.each(files)('%s parses as Python 3.9', async (file) => {

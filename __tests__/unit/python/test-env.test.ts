@@ -34,6 +34,8 @@ const SETUP: CoverageSetup = {
   package: 'pkg',
   extensionModule: 'pkg._native',
   branch: false,
+  dynamicContext: null,
+  staticContext: null,
   rcfile: '/tmp/run/python/coveragerc.ini',
   rcfileProblem: null,
   warnings: []
