@@ -1,8 +1,8 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; const require = __mcCreateRequire(import.meta.url);
 
 // src/cli.ts
-import { resolve as resolve2 } from "node:path";
-import { parseArgs } from "node:util";
+import { resolve as resolve3 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
 
 // src/coverage/model.ts
 var NOT_EVALUATED = -1;
@@ -1326,13 +1326,13 @@ function quoteLineAt(data, offset, limit = 60) {
   let end = data.indexOf(NEWLINE, start);
   if (end < 0) end = data.length;
   if (end > start && data[end - 1] === CARRIAGE_RETURN) end--;
-  const shown = Math.min(end, start + limit);
+  const shown2 = Math.min(end, start + limit);
   let text = "";
-  for (let index = start; index < shown; index++) {
+  for (let index = start; index < shown2; index++) {
     const byte = data[index];
     text += byte >= 32 && byte < 127 ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`;
   }
-  return `"${text}${end > shown ? "\u2026" : ""}"`;
+  return `"${text}${end > shown2 ? "\u2026" : ""}"`;
 }
 
 // src/coverage/encoding.ts
@@ -2808,10 +2808,10 @@ var CoberturaReader = class {
       position++;
     }
     if (position !== end || position === start || value < min || value > max) {
-      const shown = attributeShown(scanner, index);
+      const shown2 = attributeShown(scanner, index);
       scanner.fail(
         start,
-        `expected ${name}= to be a whole number from ${min} to ${max}; found "${shown}"`
+        `expected ${name}= to be a whole number from ${min} to ${max}; found "${shown2}"`
       );
     }
     return value;
@@ -3516,8 +3516,8 @@ function toPosixPath(path) {
 function isAbsolutePosix(path) {
   return path.startsWith("/") || WINDOWS_DRIVE.test(path);
 }
-function join(base, relative) {
-  return toPosixPath(`${base}/${relative}`);
+function join(base, relative2) {
+  return toPosixPath(`${base}/${relative2}`);
 }
 function relativeTo(root, path) {
   const windows = WINDOWS_DRIVE.test(root);
@@ -3545,13 +3545,13 @@ function normalizePaths(report, options) {
   const leftOut = { outside: [], rootItself: [], tooLong: 0 };
   for (const file of report.files.values()) {
     const path = resolvedPath(file.path, where);
-    const relative = relativeTo(root, path);
-    const finalPath = relative ?? path;
-    if (relative === "") leftOut.rootItself.push(file.path);
-    else if (relative === void 0 && !options.includeOutside) leftOut.outside.push(path);
+    const relative2 = relativeTo(root, path);
+    const finalPath = relative2 ?? path;
+    if (relative2 === "") leftOut.rootItself.push(file.path);
+    else if (relative2 === void 0 && !options.includeOutside) leftOut.outside.push(path);
     else if (finalPath.length > MAX_PATH_BYTES) leftOut.tooLong++;
     else {
-      const outsideWorkspace = relative === void 0;
+      const outsideWorkspace = relative2 === void 0;
       renamed.push({ ...file, path: finalPath, language: languageOf(finalPath), outsideWorkspace });
     }
   }
@@ -3603,8 +3603,8 @@ function resolveRelative(path, roots, root, exists) {
   const candidates = [...roots, root].map((base) => join(base, path));
   if (exists !== void 0) {
     for (const candidate of candidates) {
-      const relative = relativeTo(root, candidate);
-      if (relative !== void 0 && relative !== "" && exists(relative)) return candidate;
+      const relative2 = relativeTo(root, candidate);
+      if (relative2 !== void 0 && relative2 !== "" && exists(relative2)) return candidate;
     }
   }
   return candidates.find((candidate) => relativeTo(root, candidate) !== void 0) ?? join(root, path);
@@ -3747,7 +3747,7 @@ function readReportGroup(inputs, settings) {
       reports.push(parseReport(data, input.path, { maxBytes: settings.maxBytes }));
     }
   }
-  const exists = (relative) => existsSync(join2(settings.workspace, relative));
+  const exists = (relative2) => existsSync(join2(settings.workspace, relative2));
   return reports.map(
     (report) => normalizePaths(report, {
       root: first.root,
@@ -4918,12 +4918,12 @@ function sortsBefore(first, second) {
 }
 function startWorker(command, ranges) {
   const worker = new Worker(new URL(import.meta.url), { workerData: { command, ranges } });
-  const result = new Promise((resolve3) => {
-    worker.once("message", (message) => resolve3(message));
-    worker.once("error", (error) => resolve3({ error: serializeError(error) }));
+  const result = new Promise((resolve4) => {
+    worker.once("message", (message) => resolve4(message));
+    worker.once("error", (error) => resolve4({ error: serializeError(error) }));
     worker.once(
       "exit",
-      (code) => resolve3({ error: { kind: "other", message: `merge worker exited with code ${code}` } })
+      (code) => resolve4({ error: { kind: "other", message: `merge worker exited with code ${code}` } })
     );
   });
   return { result, stop: () => worker.terminate() };
@@ -4984,8 +4984,442 @@ function deserializeError(error) {
   return new Error(error.message);
 }
 
+// src/cli-tests-for.ts
+import { readFileSync } from "node:fs";
+import { isAbsolute, relative, resolve as resolve2 } from "node:path";
+import { parseArgs } from "node:util";
+
+// src/per-test/tests-document.ts
+var TESTS_FORMAT = "mixed-coverage-tests";
+var TESTS_VERSION = 1;
+var TESTS_FILE_NAME = "tests.json";
+function parseRanges(text) {
+  if (text === "") return [];
+  const lines = [];
+  for (const part of text.split(",")) {
+    const match = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!match) throw new Error(`'${part}' is not a line or a range of lines`);
+    const [start, end] = [Number(match[1]), Number(match[2] ?? match[1])];
+    if (end < start) throw new Error(`'${part}' ends before it starts`);
+    for (let line = start; line <= end; line++) lines.push(line);
+  }
+  return lines;
+}
+
+// src/per-test/changed-tests.ts
+function decodeTests(value) {
+  const document = value;
+  if (document?.format !== TESTS_FORMAT || document.version !== TESTS_VERSION) {
+    throw new Error(`not a ${TESTS_FORMAT} document of version ${TESTS_VERSION}`);
+  }
+  const { files = [], coverable = [], covered = [], tests = [] } = document;
+  const decoded = { commit: document.commit ?? null, files: /* @__PURE__ */ new Map(), tests: [] };
+  files.forEach((path, at) => {
+    decoded.files.set(path, {
+      coverable: new Set(parseRanges(coverable[at] ?? "")),
+      covered: new Set(parseRanges(covered[at] ?? ""))
+    });
+  });
+  for (const test of tests) {
+    const lines = /* @__PURE__ */ new Map();
+    for (const [at, ranges] of Object.entries(test.lines ?? {})) {
+      const path = files[Number(at)];
+      if (path === void 0)
+        throw new Error(`test ${test.id} names file ${at}, which is not listed`);
+      lines.set(path, new Set(parseRanges(ranges)));
+    }
+    decoded.tests.push({ id: test.id, kind: test.kind, lines });
+  }
+  return decoded;
+}
+function testsOfChange(tests, changed) {
+  const result = { changedLines: 0, testedLines: 0, tests: [], untested: [] };
+  const tested = /* @__PURE__ */ new Map();
+  for (const test of tests.tests) {
+    const lines = /* @__PURE__ */ new Map();
+    let count = 0;
+    for (const [path, changedSet] of changed) {
+      const ran = [...test.lines.get(path) ?? []].filter((line) => changedSet.has(line));
+      if (ran.length === 0) continue;
+      lines.set(
+        path,
+        ran.sort((a, b) => a - b)
+      );
+      count += ran.length;
+      const known = tested.get(path) ?? /* @__PURE__ */ new Set();
+      for (const line of ran) known.add(line);
+      tested.set(path, known);
+    }
+    if (count > 0) result.tests.push({ id: test.id, kind: test.kind, lines, count });
+  }
+  for (const [path, changedSet] of [...changed].sort(([a], [b]) => a < b ? -1 : 1)) {
+    const file = tests.files.get(path);
+    if (!file) continue;
+    const coverable = [...changedSet].filter((line) => file.coverable.has(line)).sort((a, b) => a - b);
+    const untested = coverable.filter((line) => !tested.get(path)?.has(line));
+    result.changedLines += coverable.length;
+    result.testedLines += coverable.length - untested.length;
+    if (untested.length === 0) continue;
+    result.untested.push({
+      path,
+      outsideTests: untested.filter((line) => file.covered.has(line)),
+      notRun: untested.filter((line) => !file.covered.has(line))
+    });
+  }
+  result.tests.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return result;
+}
+
+// src/publish/diff.ts
+var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseUnifiedDiff(text) {
+  const changed = /* @__PURE__ */ new Map();
+  let current;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const line of text.split("\n")) {
+    if ((oldLeft > 0 || newLeft > 0) && /^[-+ \\]/.test(line)) {
+      if (line.startsWith("+")) newLeft--;
+      else if (line.startsWith("-")) oldLeft--;
+      else if (line.startsWith(" ")) {
+        oldLeft--;
+        newLeft--;
+      }
+      continue;
+    }
+    if (line.startsWith("+++ ")) {
+      const path = newSidePath(line.slice(4).replace(/\r$/, "").replace(/\t$/, ""));
+      current = path === void 0 ? void 0 : changed.get(path) ?? /* @__PURE__ */ new Set();
+      if (path !== void 0 && current) changed.set(path, current);
+      continue;
+    }
+    const hunk = HUNK.exec(line);
+    if (!hunk) continue;
+    oldLeft = hunk[1] === void 0 ? 1 : Number(hunk[1]);
+    const start = Number(hunk[2]);
+    newLeft = hunk[3] === void 0 ? 1 : Number(hunk[3]);
+    for (let n = start; current && n < start + newLeft; n++) current.add(n);
+  }
+  for (const [path, lines] of changed) if (lines.size === 0) changed.delete(path);
+  return changed;
+}
+function newSidePath(raw) {
+  if (raw === "/dev/null") return void 0;
+  const unquoted = raw.startsWith('"') ? cUnquote(raw) : raw;
+  return unquoted.startsWith("b/") ? unquoted.slice(2) : unquoted;
+}
+var ESCAPES = {
+  n: 10,
+  t: 9,
+  r: 13,
+  '"': 34,
+  "\\": 92,
+  a: 7,
+  b: 8,
+  f: 12,
+  v: 11
+};
+function cUnquote(quoted) {
+  const body = quoted.slice(1, -1);
+  const bytes = [];
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch !== "\\") {
+      bytes.push(...Buffer.from(ch, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+// src/exec.ts
+import { spawn } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+import { constants as constants2 } from "node:os";
+
+// src/errors.ts
+var CommandError = class extends Error {
+  constructor(command, exitCode, stderrTail, hint, timeoutMs) {
+    const shown2 = command.map(quoteForDisplay).join(" ");
+    const status = timeoutMs !== void 0 ? `timed out after ${formatSeconds(timeoutMs)} and was killed` : exitCode === null ? "could not start" : `exited with code ${exitCode}`;
+    const tail = stderrTail.trim() ? `
+--- last lines of its error output ---
+${stderrTail.trim()}` : "";
+    super(`${shown2} ${status}${hint ? `: ${hint}` : ""}${tail}`);
+    this.command = command;
+    this.exitCode = exitCode;
+    this.stderrTail = stderrTail;
+    this.hint = hint;
+    this.timeoutMs = timeoutMs;
+    this.name = "CommandError";
+  }
+  command;
+  exitCode;
+  stderrTail;
+  hint;
+  timeoutMs;
+  get timedOut() {
+    return this.timeoutMs !== void 0;
+  }
+};
+function formatSeconds(ms) {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/exec.ts
+var STDERR_TAIL_BYTES = 4096;
+var STDERR_TAIL_LINES = 20;
+var PIPE_CLOSE_GRACE_MS = 5e3;
+function exec(argv, options = {}) {
+  const [file, ...args] = argv;
+  if (!file) throw new Error("exec: empty command");
+  const log = options.log ?? ((chunk) => process.stdout.write(chunk));
+  if (!options.silent) log(`[command]${argv.map(quoteForDisplay).join(" ")}
+`);
+  const started = Date.now();
+  const ownGroup = options.timeoutMs !== void 0 && process.platform !== "win32";
+  return new Promise((resolve4, reject) => {
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: ownGroup,
+      windowsHide: true
+    });
+    const output = collectOutput(child, options, log);
+    let settled = false;
+    let timedOut = false;
+    let exited;
+    let deadline;
+    let grace;
+    const finish = (outcome, startError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      clearTimeout(grace);
+      const exitCode = outcome ? exitCodeOf(outcome) : null;
+      const result = {
+        exitCode,
+        stdout: output.stdout(),
+        stderr: output.stderr(),
+        stderrTail: startError ? startFailure(startError, options.cwd) : output.stderrTail(),
+        durationMs: Date.now() - started
+      };
+      if (!startError && !timedOut && (exitCode === 0 || options.allowFailure)) resolve4(result);
+      else {
+        const limit = timedOut ? options.timeoutMs : void 0;
+        reject(new CommandError(argv, exitCode, result.stderrTail, options.hint, limit));
+      }
+    };
+    if (options.timeoutMs !== void 0) {
+      deadline = setTimeout(() => {
+        timedOut = true;
+        killTree(child, ownGroup);
+      }, options.timeoutMs);
+    }
+    child.on("error", (error) => finish(void 0, error));
+    child.on("exit", (code, signal) => {
+      exited = { code, signal };
+      clearTimeout(deadline);
+      grace = setTimeout(
+        () => stopReading(child, ownGroup, () => finish(exited)),
+        PIPE_CLOSE_GRACE_MS
+      );
+    });
+    child.on("close", (code, signal) => finish(exited ?? { code, signal }));
+  });
+}
+function collectOutput(child, options, log) {
+  const stdoutChunks = [];
+  const stderrChunks = [];
+  let stderrTail = "";
+  child.stdout?.setEncoding("utf8");
+  child.stderr?.setEncoding("utf8");
+  child.stdout?.on("data", (chunk) => {
+    if (options.captureStdout) stdoutChunks.push(chunk);
+    if (!options.silent) log(chunk);
+  });
+  child.stderr?.on("data", (chunk) => {
+    if (options.captureStderr) stderrChunks.push(chunk);
+    stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_BYTES);
+    if (!options.silent) log(chunk);
+  });
+  return {
+    stdout: () => stdoutChunks.join(""),
+    stderr: () => stderrChunks.join(""),
+    stderrTail: () => lastLines(stderrTail, STDERR_TAIL_LINES)
+  };
+}
+function stopReading(child, ownGroup, done) {
+  if (ownGroup) killTree(child, true);
+  child.stdout?.destroy();
+  child.stderr?.destroy();
+  done();
+}
+function startFailure(error, cwd) {
+  if (cwd !== void 0 && !existsSync2(cwd)) return `${error.message} (no directory ${cwd})`;
+  return error.message;
+}
+function killTree(child, ownGroup) {
+  if (child.pid === void 0) return;
+  try {
+    if (ownGroup) process.kill(-child.pid, "SIGKILL");
+    else child.kill("SIGKILL");
+  } catch {
+  }
+}
+function exitCodeOf(outcome) {
+  if (outcome.signal) return 128 + (constants2.signals[outcome.signal] ?? 0);
+  return outcome.code;
+}
+function lastLines(text, count) {
+  const lines = text.replace(/\r?\n$/, "").split(/\r?\n/);
+  return lines.slice(-count).join("\n");
+}
+
+// src/publish/git.ts
+async function git(args, cwd) {
+  const result = await exec(["git", "-c", "core.quotepath=off", ...args], {
+    cwd,
+    captureStdout: true,
+    silent: true
+  });
+  return result.stdout;
+}
+
+// src/publish/changed-lines.ts
+var DIFF_ARGS = [
+  "-c",
+  "diff.relative=false",
+  "diff",
+  "--no-color",
+  "--no-ext-diff",
+  "--no-textconv",
+  "--find-renames",
+  "--src-prefix=a/",
+  "--dst-prefix=b/",
+  "--unified=0"
+];
+
+// src/cli-tests-for.ts
+var TESTS_FOR_HELP = `Usage: node dist/cli.js tests-for --diff BASE [--tests FILE] [--root DIR] [--json]
+
+Prints the tests that run the lines changed since BASE, one per line, as tests.json names
+them (pytest node ids; "<binary> <test>" or "<binary>" for Rust tests), most changed lines
+first. The change is git diff BASE \u2192 the working tree of the repository of the current
+directory. On stderr: how many changed coverable lines the tests run, and the changed lines
+no test runs.
+
+Options:
+  --diff BASE     commit (branch, tag, sha) to compare with (required)
+  --tests FILE    tests.json (default: coverage/${TESTS_FILE_NAME} in the repository's top level)
+  --root DIR      directory the paths in tests.json are relative to (default: the top level)
+  --json          print the tests and the untested lines as JSON
+  -h, --help      show this help
+
+Line numbers are those of the working tree: a tests.json measured on another commit matches
+the lines of files changed since then only where they did not move (a warning says so).`;
+var TestsForUsageError = class extends Error {
+};
+function parseTestsFor(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      diff: { type: "string" },
+      tests: { type: "string" },
+      root: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" }
+    }
+  });
+  if (values.help) return "help";
+  if (positionals.length) throw new TestsForUsageError(`unexpected argument '${positionals[0]}'`);
+  if (!values.diff) throw new TestsForUsageError("--diff BASE is required");
+  if (values.diff.startsWith("-"))
+    throw new TestsForUsageError(`'${values.diff}' is not a revision`);
+  return { base: values.diff, tests: values.tests, root: values.root, json: values.json ?? false };
+}
+async function changedSince(base, top, root) {
+  const commit = await git(["rev-parse", "--verify", "--quiet", `${base}^{commit}`], top).then(
+    (out) => out.trim(),
+    () => {
+      throw new TestsForUsageError(`'${base}' is not a commit of the repository in ${top}`);
+    }
+  );
+  const diff = await git([...DIFF_ARGS, commit, "--"], top);
+  const lines = /* @__PURE__ */ new Map();
+  for (const [path, set] of parseUnifiedDiff(diff)) {
+    lines.set(relative(root, resolve2(top, path)).split("\\").join("/"), set);
+  }
+  return lines;
+}
+async function testsFor(argv, cwd = process.cwd()) {
+  const command = parseTestsFor(argv);
+  if (command === "help") {
+    console.log(TESTS_FOR_HELP);
+    return 0;
+  }
+  const top = (await git(["rev-parse", "--show-toplevel"], cwd)).trim();
+  const root = command.root ? resolve2(cwd, command.root) : top;
+  const testsPath = command.tests ? resolve2(cwd, command.tests) : resolve2(top, "coverage", TESTS_FILE_NAME);
+  const tests = decodeTests(JSON.parse(readFileSync(testsPath, "utf8")));
+  const head = (await git(["rev-parse", "HEAD"], top)).trim();
+  if (tests.commit && tests.commit !== head) {
+    console.error(
+      `mixed-coverage: warning: ${shown(testsPath, cwd)} was measured on ${tests.commit.slice(0, 12)}, the checkout is ${head.slice(0, 12)}: lines of files changed in between may have moved`
+    );
+  }
+  const result = testsOfChange(tests, await changedSince(command.base, top, root));
+  if (command.json) console.log(JSON.stringify(asJson(result), null, 2));
+  else for (const test of result.tests) console.log(test.id);
+  console.error(describe(result));
+  return 0;
+}
+function shown(path, cwd) {
+  const near = relative(cwd, path);
+  return near.startsWith("..") || isAbsolute(near) ? path : near;
+}
+function asJson(result) {
+  return {
+    changedLines: result.changedLines,
+    testedLines: result.testedLines,
+    tests: result.tests.map((test) => ({
+      id: test.id,
+      kind: test.kind,
+      lines: Object.fromEntries(test.lines)
+    })),
+    untested: result.untested
+  };
+}
+function describe(result) {
+  const parts = [
+    `mixed-coverage: ${result.testedLines} of ${result.changedLines} changed coverable lines are run by ${result.tests.length} test(s)`
+  ];
+  for (const file of result.untested) {
+    const what = [
+      file.notRun.length ? `not run: ${file.notRun.join(",")}` : "",
+      file.outsideTests.length ? `run outside any test: ${file.outsideTests.join(",")}` : ""
+    ].filter(Boolean);
+    parts.push(`  no test runs ${file.path} ${what.join("; ")}`);
+  }
+  return parts.join("\n");
+}
+
 // src/cli.ts
 var HELP = `Usage: node dist/cli.js merge --output DIR [options] FILE...
+       node dist/cli.js tests-for --diff BASE [--tests FILE] [--json]   (tests-for --help)
 
 Merges coverage reports (lcov tracefiles, Cobertura XML, coverage.py JSON; the format of
 each FILE is detected from its content) into DIR/lcov.info, DIR/cobertura.xml and
@@ -5020,7 +5454,7 @@ var FORMAT_NAMES = {
   summary: "summaryJson"
 };
 function parseCommand(argv) {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseArgs2({
     args: argv,
     allowPositionals: true,
     options: {
@@ -5061,8 +5495,8 @@ function parseCommand(argv) {
   if (threads !== "auto" && threads !== 1 && threads !== 2)
     throw new UsageError("--threads must be 1 or 2");
   return {
-    output: resolve2(values.output),
-    root: resolve2(values.root ?? process.cwd()),
+    output: resolve3(values.output),
+    root: resolve3(values.root ?? process.cwd()),
     includeOutside: values["include-outside"] ?? false,
     excludes: values.exclude ?? [],
     pathMaps,
@@ -5101,6 +5535,7 @@ async function merge(command) {
 }
 async function main(argv) {
   try {
+    if (argv[0] === "tests-for") return await testsFor(argv.slice(1));
     const command = parseCommand(argv);
     if (command === "help") {
       console.log(HELP);
@@ -5109,7 +5544,7 @@ async function main(argv) {
     console.log(`mixed-coverage: ${await merge(command)}`);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error.code?.startsWith("ERR_PARSE_ARGS")) {
+    if (error instanceof UsageError || error instanceof TestsForUsageError || error.code?.startsWith("ERR_PARSE_ARGS")) {
       console.error(`mixed-coverage: ${error.message}
 Run with --help for usage.`);
       return 2;

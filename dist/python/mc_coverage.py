@@ -10,7 +10,9 @@ It speaks JSON on stdout and never prints anything else there. Subcommands:
   report                 combine the data files and write coverage.py's JSON (and HTML) report
   extension              where an extension module would be imported from, found without
                          importing anything, and whether it is instrumented (for the
-                         diagnosis of a silent 0%)
+                         diagnosis of a silent 0%; mc_extension.py)
+  contexts               the lines and arcs each context (test) ran, from the combined data
+                         (per-test: true; mc_per_test.py)
 
 Works on Python 3.9 and later; needs coverage >= 7.10.4 for config and report (7.10.0 has no
 CoverageConfig.serialize; before 7.10.4, Coverage(config_file=":data:...") is not understood).
@@ -21,7 +23,6 @@ from __future__ import annotations
 import argparse
 import glob
 import json
-import mmap
 import os
 import re
 import sys
@@ -129,6 +130,8 @@ def build_config(args: argparse.Namespace) -> dict:
         config.source = source
     config.data_file = args.data_file
     config.parallel = True
+    if args.per_test and not config.dynamic_context:
+        config.dynamic_context = "test_function"  # the user's own choice is kept
     if args.subprocess:
         config.patch = sorted(set(config.patch or []) | {"subprocess"})
         config.sigterm = True
@@ -160,6 +163,8 @@ def build_config(args: argparse.Namespace) -> dict:
         "package": package,
         "extension_module": module_name,
         "branch": bool(config.branch),
+        "dynamic_context": config.dynamic_context,
+        "static_context": config.context,
         "rcfile": rcfile,
         "rcfile_problem": rcfile_problem,
         "warnings": warnings,
@@ -215,64 +220,6 @@ def report(args: argparse.Namespace) -> dict:
     return {"data_files": len(pieces), "measured_files": measured, "skipped": skipped}
 
 
-def find_spec_without_import(fullname: str, path):
-    """The finders' answer for one module, as the import system asks them, loading nothing."""
-    for finder in sys.meta_path:
-        find_spec = getattr(finder, "find_spec", None)
-        if find_spec is None:
-            continue
-        try:
-            spec = find_spec(fullname, path)
-        except Exception:  # a third-party finder that cannot answer this question
-            continue
-        if spec is not None:
-            return spec
-    return None
-
-
-def module_file(name: str) -> str | None:
-    """Where `import name` would load the module from, without executing any package.
-
-    importlib.util.find_spec("pkg._native") imports `pkg` first, whose __init__ may import the
-    instrumented extension: a profile of the inspection itself. Here each package is only
-    located, and its search locations are used for the next part of the name.
-    """
-    path = None
-    spec = None
-    parts = name.split(".")
-    for depth in range(1, len(parts) + 1):
-        spec = find_spec_without_import(".".join(parts[:depth]), path)
-        if spec is None:
-            return None
-        path = spec.submodule_search_locations
-        if depth < len(parts) and path is None:
-            return None  # a module, not a package
-    origin = spec.origin if spec else None
-    return origin if origin and os.path.isfile(origin) else None
-
-
-def is_instrumented(path: str) -> bool:
-    """The LLVM profile runtime reads LLVM_PROFILE_FILE; the name survives `strip`, unlike the
-    runtime's symbols (__llvm_profile_runtime)."""
-    with open(path, "rb") as handle:
-        if os.fstat(handle.fileno()).st_size == 0:
-            return False
-        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            return data.find(b"LLVM_PROFILE_FILE") != -1
-
-
-def extension(args: argparse.Namespace) -> dict:
-    origin = module_file(args.module)
-    if origin is None:
-        return {"module": args.module, "file": None}
-    return {
-        "module": args.module,
-        "file": os.path.abspath(origin),
-        "instrumented": is_instrumented(origin),
-        "mtime": os.path.getmtime(origin),
-    }
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="mc_coverage")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -284,13 +231,17 @@ def main(argv: list[str]) -> int:
     config.add_argument("--source", action="append", default=[])
     config.add_argument("--subprocess", action="store_true")
     config.add_argument("--rcfile", help="also write the configuration as an INI file here")
+    config.add_argument("--per-test", action="store_true", help="dynamic_context = test_function")
     rep = commands.add_parser("report")
     rep.add_argument("--json", required=True)
     rep.add_argument("--html", help="also write coverage.py's HTML report into this directory")
     ext = commands.add_parser("extension")
     ext.add_argument("--module", required=True)
+    commands.add_parser("contexts").add_argument("--output", required=True)
     args = parser.parse_args(argv)
-    handlers = {"probe": probe, "config": build_config, "report": report, "extension": extension}
+    handlers = {"probe": probe, "config": build_config, "report": report}
+    handlers["extension"] = lambda given: sibling("mc_extension").extension(given)
+    handlers["contexts"] = lambda given: sibling("mc_per_test").contexts(given)
     result = handlers[args.command](args)
     sys.stdout.write(json.dumps(result) + "\n")
     return 0

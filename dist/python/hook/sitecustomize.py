@@ -15,7 +15,10 @@
    process ends as promptly as with the default action, with status 143 instead of death by
    signal. It is installed only where SIGTERM has no handler yet (or coverage.py's own),
    so a handler of the code under test is left alone, and one installed later replaces it.
-3. Hands over to the sitecustomize this one shadows, if there is one.
+3. With MIXED_COVERAGE_PER_TEST_DIR set (per-test: true), asks pytest to load the per-test
+   plugin next to this hook (`-p _mixed_coverage_per_test` in PYTEST_ADDOPTS): only where this
+   hook runs is the plugin importable, and a pytest that cannot import a `-p` plugin fails.
+4. Hands over to the sitecustomize this one shadows, if there is one.
 
 Works on Python 3.9 and later.
 """
@@ -242,6 +245,15 @@ def _chain_to_shadowed_sitecustomize():
     spec.loader.exec_module(module)
 
 
+def _request_per_test_plugin():
+    if not os.environ.get("MIXED_COVERAGE_PER_TEST_DIR"):
+        return
+    options = os.environ.get("PYTEST_ADDOPTS", "")
+    if "_mixed_coverage_per_test" not in options.split():
+        os.environ["PYTEST_ADDOPTS"] = (options + " -p _mixed_coverage_per_test").strip()
+
+
 _start_coverage()
 _exit_on_sigterm()
+_request_per_test_plugin()
 _chain_to_shadowed_sitecustomize()
