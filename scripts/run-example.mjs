@@ -1,11 +1,15 @@
 // `npm run example`: runs the bundled action on examples/pyo3-demo exactly as a runner
-// would, then prints its outputs and the step summary it wrote. Another example:
-// `node scripts/run-example.mjs examples/cargo-root`.
+// would, then prints its outputs and the step summary it wrote. Another example, and
+// optionally its Rust test command: `node scripts/run-example.mjs examples/cargo-root`.
 import { runAction } from './runner.mjs'
 
-const workingDirectory = process.argv[2] ?? 'examples/pyo3-demo'
+const [workingDirectory = 'examples/pyo3-demo', rustTestCommand] = process.argv.slice(2)
 const result = await runAction({
-  inputs: { 'working-directory': workingDirectory, 'upload-artifact': 'false' },
+  inputs: {
+    'working-directory': workingDirectory,
+    'upload-artifact': 'false',
+    ...(rustTestCommand ? { 'rust-test-command': rustTestCommand } : {})
+  },
   echo: true
 })
 console.log('\n===== outputs =====')
