@@ -126,6 +126,24 @@ function defaultFlag(input: FlagInput): boolean {
   return DEFAULTS[input] === 'true'
 }
 
+/** A true/false input, its default from DEFAULTS. */
+function flag(env: InputSource, input: FlagInput): boolean {
+  return getBoolean(env, input, defaultFlag(input))
+}
+
+type PolicyInput = Inputs.OnThresholdFailure | Inputs.OnTestFailure | Inputs.OnUploadFailure
+
+function policy(env: InputSource, input: PolicyInput): Policy {
+  return getEnum<Policy>(env, input, POLICIES, DEFAULTS[input])
+}
+
+type CommandInput = Inputs.RustTestCommand | Inputs.PythonBuildCommand | Inputs.PythonTestCommand
+
+/** A command input: empty is kept (it skips the phase), absent takes the default. */
+function command(env: InputSource, input: CommandInput): string {
+  return getString(env, input, DEFAULTS[input])
+}
+
 export function getConfig(env: InputSource = process.env): Readonly<Config> {
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
   const workingDirectory = resolveDirectory(
@@ -138,28 +156,16 @@ export function getConfig(env: InputSource = process.env): Readonly<Config> {
     workspace,
     workingDirectory,
     mode,
-    rustTestCommand: getString(env, Inputs.RustTestCommand, DEFAULTS[Inputs.RustTestCommand]),
-    pythonBuildCommand: getString(
-      env,
-      Inputs.PythonBuildCommand,
-      DEFAULTS[Inputs.PythonBuildCommand]
-    ),
-    pythonTestCommand: getString(env, Inputs.PythonTestCommand, DEFAULTS[Inputs.PythonTestCommand]),
+    rustTestCommand: command(env, Inputs.RustTestCommand),
+    pythonBuildCommand: command(env, Inputs.PythonBuildCommand),
+    pythonTestCommand: command(env, Inputs.PythonTestCommand),
     python: getNonEmpty(env, Inputs.Python, DEFAULTS[Inputs.Python]),
     uvSyncArgs: getString(env, Inputs.UvSyncArgs, '').split(/\s+/).filter(Boolean),
     pythonSource: getList(env, Inputs.PythonSource),
-    pythonSubprocessCoverage: getBoolean(
-      env,
-      Inputs.PythonSubprocessCoverage,
-      defaultFlag(Inputs.PythonSubprocessCoverage)
-    ),
+    pythonSubprocessCoverage: flag(env, Inputs.PythonSubprocessCoverage),
     outputDir: resolve(workspace, getNonEmpty(env, Inputs.OutputDir, DEFAULTS[Inputs.OutputDir])),
     exclude: getList(env, Inputs.Exclude),
-    includeOutsideWorkspace: getBoolean(
-      env,
-      Inputs.IncludeOutsideWorkspace,
-      defaultFlag(Inputs.IncludeOutsideWorkspace)
-    ),
+    includeOutsideWorkspace: flag(env, Inputs.IncludeOutsideWorkspace),
     // Checked against the local crates once `cargo metadata` has listed them (phases/crates.ts).
     packages: getList(env, Inputs.Packages),
     excludePackages: getList(env, Inputs.ExcludePackages),
@@ -169,38 +175,19 @@ export function getConfig(env: InputSource = process.env): Readonly<Config> {
       1024 *
       1024,
     cargoLlvmCovVersion: readVersion(env),
-    installLlvm: getBoolean(env, Inputs.InstallLlvm, defaultFlag(Inputs.InstallLlvm)),
-    installPythonTools: getBoolean(
-      env,
-      Inputs.InstallPythonTools,
-      defaultFlag(Inputs.InstallPythonTools)
-    ),
+    installLlvm: flag(env, Inputs.InstallLlvm),
+    installPythonTools: flag(env, Inputs.InstallPythonTools),
     thresholds: readThresholds(env),
-    onThresholdFailure: getEnum<Policy>(
-      env,
-      Inputs.OnThresholdFailure,
-      POLICIES,
-      DEFAULTS[Inputs.OnThresholdFailure]
-    ),
-    onTestFailure: getEnum<Policy>(
-      env,
-      Inputs.OnTestFailure,
-      POLICIES,
-      DEFAULTS[Inputs.OnTestFailure]
-    ),
-    onUploadFailure: getEnum<Policy>(
-      env,
-      Inputs.OnUploadFailure,
-      POLICIES,
-      DEFAULTS[Inputs.OnUploadFailure]
-    ),
+    onThresholdFailure: policy(env, Inputs.OnThresholdFailure),
+    onTestFailure: policy(env, Inputs.OnTestFailure),
+    onUploadFailure: policy(env, Inputs.OnUploadFailure),
     annotations: getEnum<AnnotationScope>(
       env,
       Inputs.Annotations,
       ANNOTATION_SCOPES,
       DEFAULTS[Inputs.Annotations]
     ),
-    uploadArtifact: getBoolean(env, Inputs.UploadArtifact, defaultFlag(Inputs.UploadArtifact)),
+    uploadArtifact: flag(env, Inputs.UploadArtifact),
     artifactName: readArtifactName(env, Inputs.ArtifactName, `mixed-coverage-${jobId}`),
     retentionDays: getOptionalNumber(env, Inputs.RetentionDays, { min: 1, max: 90, integer: true }),
     shard: readArtifactName(env, Inputs.Shard, jobId),
@@ -210,7 +197,7 @@ export function getConfig(env: InputSource = process.env): Readonly<Config> {
       Inputs.ShardArtifactPrefix,
       DEFAULTS[Inputs.ShardArtifactPrefix]
     ),
-    comment: getBoolean(env, Inputs.Comment, defaultFlag(Inputs.Comment)),
+    comment: flag(env, Inputs.Comment),
     // Absent means no token (the runner always sets the default, github.token).
     githubToken: getString(env, Inputs.GithubToken, ''),
     perTest: readPerTest(env, mode)

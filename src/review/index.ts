@@ -176,23 +176,43 @@ async function postComment(
     body
   })
   if (outcome.status !== 'read-only') return outcome
+  return keepPendingComment(request, env, onRunner, {
+    outcome,
+    pending: {
+      repository: `${repository.owner}/${repository.repo}`,
+      pullRequest: pullRequest.number,
+      headSha: pullRequest.headSha,
+      marker,
+      body
+    }
+  })
+}
+
+/**
+ * A read-only token (a fork's pull request): the body waits in an artifact for the
+ * workflow_run companion (mode: comment) to post it.
+ */
+async function keepPendingComment(
+  request: ReviewPublication,
+  env: NodeJS.ProcessEnv,
+  onRunner: boolean,
+  blocked: {
+    outcome: Extract<CommentOutcome, { status: 'read-only' }>
+    pending: Parameters<typeof serializePendingComment>[0]
+  }
+): Promise<CommentOutcome> {
+  const { config } = request
+  const { outcome } = blocked
   if (!config.uploadArtifact || !onRunner) {
     return {
       status: 'failed',
       reason: `${outcome.reason}, and no artifact keeps the body (upload-artifact is false or not on a runner)`
     }
   }
-  const pending = serializePendingComment({
-    repository: `${repository.owner}/${repository.repo}`,
-    pullRequest: pullRequest.number,
-    headSha: pullRequest.headSha,
-    marker,
-    body
-  })
   const name = commentArtifactName(config.artifactName)
   const upload = await uploadJsonArtifact(
     name,
-    pending,
+    serializePendingComment(blocked.pending),
     join(request.workDir, 'pending-comment'),
     config.retentionDays,
     env
