@@ -1,37 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { build } from 'esbuild'
 import { parseLcov } from '../../../src/coverage/lcov-reader.js'
 import { fileBranches, fileLines, type CoverageReport } from '../../../src/coverage/model.js'
+import { buildCli, type BuiltCli } from './helpers/cli.js'
 import { FIXTURES } from './helpers/fixtures.js'
 import { generateShards } from './helpers/shards.js'
 
 /** The CLI as users run it: bundled by esbuild, spawned as its own node process. */
+let cli: BuiltCli
 let directory = ''
-let cli = ''
 
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'mc-cli-'))
-  cli = join(directory, 'cli.mjs')
-  await build({
-    entryPoints: [join(FIXTURES, '..', '..', 'src', 'cli.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    logLevel: 'silent'
-  })
+  cli = await buildCli()
+  directory = cli.directory
 }, 30_000)
 
-afterAll(() => rmSync(directory, { recursive: true, force: true }))
+afterAll(() => cli.remove())
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  return cli.run(args)
 }
 
 function write(name: string, text: string): string {
