@@ -114,6 +114,33 @@ describe('a `coverage run` in the test command', () => {
   })
 })
 
+describe("the action's own modules", () => {
+  it('are not measured, even with no source to measure (all code outside site-packages)', async () => {
+    const dir = scratchDir('no-source')
+    writeFileSync(join(dir, 'main.py'), 'x = 1\nassert x == 1\n')
+    const data = join(dir, 'data')
+    mkdirSync(data)
+    const setup = await helper(
+      ['config', '--project', dir, '--data-file', join(data, '.coverage')].concat([
+        '--record',
+        join(data, 'record.json'),
+        '--subprocess'
+      ]),
+      { cwd: dir }
+    )
+    expect(setup.source_origin).toBe('none')
+    const env = hookEnv({ COVERAGE_PROCESS_CONFIG: String(setup.serialized) })
+    const ran = await runPython(['main.py'], env, { cwd: dir })
+    expect([ran.code, ran.stderr]).toEqual([0, ''])
+    const json = join(data, 'report.json')
+    const reportEnv = { ...process.env, MIXED_COVERAGE_CONFIG: String(setup.serialized) }
+    await helper(['report', '--json', json], { cwd: dir, env: reportEnv })
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { files: Record<string, unknown> }
+    // The start-up hook runs in the same process, from a directory outside site-packages.
+    expect(Object.keys(report.files)).toEqual(['main.py'])
+  })
+})
+
 describe('report', () => {
   it('leaves out, and names, a data file that cannot be combined with the others', async () => {
     const dir = scratchDir('combine')
