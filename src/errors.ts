@@ -66,11 +66,14 @@ export class TestFailureError extends Error {
   constructor(
     readonly phase: 'rust' | 'python',
     readonly exitCode: number | null,
-    readonly shard?: string
+    readonly shard?: string,
+    /** Why, when it was recognised: one sentence, no final period. */
+    readonly reason?: string
   ) {
     const where = shard === undefined ? '' : ` in shard '${shard}'`
     const tests = phase === 'rust' ? 'Rust' : 'Python'
-    super(`The ${tests} tests failed (exit code ${exitCode ?? 'none'})${where}`)
+    const why = reason === undefined ? '' : `: ${reason}`
+    super(`The ${tests} tests failed (exit code ${exitCode ?? 'none'})${where}${why}`)
     this.name = 'TestFailureError'
   }
 }

@@ -28,6 +28,8 @@ export interface ExecOptions {
   hint?: string
   /** Where log output goes; defaults to this process's stdout. */
   log?: (chunk: string) => void
+  /** Sees each piece of stderr as it arrives (echoed and kept as usual all the same). */
+  onStderr?: (chunk: string) => void
 }
 
 export interface ExecResult {
@@ -146,6 +148,7 @@ function collectOutput(
   })
   child.stderr?.on('data', (chunk: string) => {
     if (options.captureStderr) stderrChunks.push(chunk)
+    options.onStderr?.(chunk)
     stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_BYTES)
     if (!options.silent) log(chunk)
   })

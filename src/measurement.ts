@@ -23,6 +23,8 @@ export interface ToolReport {
 export interface TestRun {
   phase: Phase
   exitCode: number
+  /** Why the tests failed, when their output said (a Rust test build that cannot link Python). */
+  cause?: string
   /** The shard it ran in (merge mode). */
   shard?: string
 }
@@ -59,7 +61,7 @@ export function measurement(value: Measurement): Measurement {
 export function testFailures(tests: readonly TestRun[]): TestFailureError[] {
   return tests
     .filter((test) => test.exitCode !== 0)
-    .map((test) => new TestFailureError(test.phase, test.exitCode, test.shard))
+    .map((test) => new TestFailureError(test.phase, test.exitCode, test.shard, test.cause))
 }
 
 /**

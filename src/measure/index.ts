@@ -68,7 +68,9 @@ export async function measure(
   const perTestDirs = config.perTest ? preparePerTestDirs(workDir) : undefined
   const tests: TestRun[] = []
   if (config.rustTestCommand) {
-    tests.push(await rustTests(config.rustTestCommand, timeline, { ienv, cwd, perTestDirs }))
+    const members = crates.selection.local.filter((crate) => crate.member).map((c) => c.name)
+    const run = { ienv, cwd, perTestDirs, members }
+    tests.push(await rustTests(config.rustTestCommand, timeline, run))
   }
   const pythonDirs = { dir: layout.pythonDir, workDir, perTest: perTestDirs }
   const python: PythonMeasurement = config.pythonTestCommand
@@ -102,14 +104,14 @@ async function shownEnv(tools: Tools, cwd: string): Promise<InstrumentedEnv> {
 async function rustTests(
   command: string,
   timeline: Timeline,
-  run: { ienv: InstrumentedEnv; cwd: string; perTestDirs?: PerTestDirs }
+  run: { ienv: InstrumentedEnv; cwd: string; perTestDirs?: PerTestDirs; members: string[] }
 ): Promise<TestRun> {
-  const { ienv, cwd, perTestDirs } = run
-  const exitCode = await timeline.phase('Rust tests', async () => {
+  const { ienv, cwd, perTestDirs, members } = run
+  const result = await timeline.phase('Rust tests', async () => {
     const env = perTestDirs ? await perTestRustEnv(ienv, cwd, perTestDirs, command) : ienv
-    return runRustTests(command, env, cwd)
+    return runRustTests(command, env, cwd, members)
   })
-  return { phase: 'rust', exitCode }
+  return { phase: 'rust', ...result }
 }
 
 interface RustExport {

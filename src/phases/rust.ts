@@ -7,6 +7,7 @@ import type { CargoLlvmCov } from '../install/cargo-llvm-cov.js'
 import { exec, runShell } from '../exec.js'
 import type { LocalCrate } from './cargo-metadata.js'
 import type { InstrumentedEnv } from './env.js'
+import { PythonLinkScan } from './python-link.js'
 import {
   emptyProfiles,
   NoReadableProfileError,
@@ -38,14 +39,31 @@ export async function cleanWorkspace(
   })
 }
 
-/** Runs the user's Rust test command; returns its exit code (0 = passed). */
+export interface RustTestsResult {
+  /** 0 = passed. */
+  exitCode: number
+  /** Why they failed, when that was recognised in their output (python-link.ts). */
+  cause?: string
+}
+
+/** Runs the user's Rust test command. */
 export async function runRustTests(
   command: string,
   ienv: InstrumentedEnv,
-  cwd: string
-): Promise<number> {
-  const result = await runShell(command, { cwd, env: ienv.env, allowFailure: true })
-  return result.exitCode ?? 1
+  cwd: string,
+  /** Package names of the workspace members, for the advice when the tests cannot link. */
+  members: readonly string[] = []
+): Promise<RustTestsResult> {
+  const link = new PythonLinkScan()
+  const result = await runShell(command, {
+    cwd,
+    env: ienv.env,
+    allowFailure: true,
+    onStderr: (chunk) => link.feed(chunk)
+  })
+  const exitCode = result.exitCode ?? 1
+  const cause = exitCode === 0 ? undefined : link.explain(members)
+  return cause === undefined ? { exitCode } : { exitCode, cause }
 }
 
 /** Profiles written so far: `<target>/<name>-<pid>-<signature>_<n>.profraw`. */

@@ -1,0 +1,77 @@
+/**
+ * examples/extension-module: one crate that is the extension and the Rust library, with pyo3's
+ * extension-module feature and a Rust test that calls Python — a shape many PyO3 projects
+ * have, whose `cargo test` cannot link. Run as a new user would (working directory only), with
+ * the real toolchain: the step fails naming the crate, the cause and the input to set, and the
+ * Rust code reached from the Python tests is measured all the same; with the input the message
+ * names, the step passes with the same lines.
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runAction, type RunActionResult } from '../../scripts/runner.mjs'
+import { lcovLines, toObject } from '../helpers/lcov-lines.js'
+import { TMP, venvEnv } from '../helpers/toolchain.js'
+
+const PROJECT = 'examples/extension-module'
+const LIB = `${PROJECT}/src/lib.rs`
+const TESTS = `${PROJECT}/tests/test_add.py`
+
+/** lib.rs: add (4–6), add_from_python (10–12) and the module init (15–17), once each. */
+const RUST_FROM_PYTHON = { 4: 1, 5: 1, 6: 1, 10: 1, 11: 1, 12: 1, 15: 1, 16: 1, 17: 1 }
+
+function run(inputs: Record<string, string> = {}): Promise<RunActionResult> {
+  return runAction({
+    inputs: {
+      'working-directory': PROJECT,
+      'upload-artifact': 'false',
+      'output-dir': mkdtempSync(join(TMP, 'extension-module-out-')),
+      ...inputs
+    },
+    env: venvEnv()
+  })
+}
+
+function lines(result: RunActionResult, file: string): Record<number, number> {
+  const lcov = readFileSync(result.outputs['lcov-path'] as string, 'utf8')
+  return toObject(lcovLines(lcov).get(file))
+}
+
+let plain: RunActionResult
+let advised: RunActionResult
+
+beforeAll(async () => {
+  plain = await run()
+  advised = await run({ 'rust-test-command': '' })
+}, 900_000)
+
+describe('the default Rust test command on a crate built with extension-module', () => {
+  it('fails the step with one message: the test build, the cause and the inputs that fix it', () => {
+    expect(plain.exitCode).toBe(1)
+    const errors = plain.stdout.split('\n').filter((line) => line.startsWith('::error'))
+    expect(errors).toHaveLength(1)
+    const error = errors[0] as string
+    expect(error).toMatch(
+      /^::error::The Rust tests failed \(exit code 101\): the test build of ext-module-demo \(lib test\) could not be linked: it calls Python, and the Python symbols \((_?Py\w+, ){2}_?Py\w+ and \d+ more\) are undefined/
+    )
+    expect(error).toContain('add --no-default-features to rust-test-command')
+    expect(error).toContain(
+      "(rust-test-command: '' — no other crate of the workspace has tests). The Python tests measure the crate's Rust code either way. Coverage was still measured and reported."
+    )
+    expect(plain.outputs['tests-passed']).toBe('false')
+  })
+
+  it('still measures the Rust code the Python tests reach, line by line', () => {
+    expect(lines(plain, LIB)).toEqual(RUST_FROM_PYTHON)
+    expect(lines(plain, TESTS)).toEqual({ 1: 1, 4: 1, 5: 1 })
+    expect(plain.outputs['rust-line-coverage']).toBe('100.00')
+  })
+})
+
+describe('with the input the message names', () => {
+  it('passes, with the same lines', () => {
+    expect(advised.exitCode).toBe(0)
+    expect(advised.outputs['tests-passed']).toBe('true')
+    expect(lines(advised, LIB)).toEqual(RUST_FROM_PYTHON)
+  })
+})
