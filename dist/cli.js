@@ -5252,6 +5252,7 @@ function collectOutput(child, options, log) {
   });
   child.stderr?.on("data", (chunk) => {
     if (options.captureStderr) stderrChunks.push(chunk);
+    options.onStderr?.(chunk);
     stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_BYTES);
     if (!options.silent) log(chunk);
   });

@@ -130,6 +130,10 @@ def build_config(args: argparse.Namespace) -> dict:
         config.source = source
     config.data_file = args.data_file
     config.parallel = True
+    # The action's own modules (the start-up hook, the pytest plugin) run in every measured
+    # process; they are never the project's code, wherever the action is checked out.
+    own = os.path.join(os.path.dirname(os.path.abspath(__file__)), "*")
+    config.run_omit = sorted(set(config.run_omit or []) | {own})
     if args.per_test and not config.dynamic_context:
         config.dynamic_context = "test_function"  # the user's own choice is kept
     if args.subprocess:
