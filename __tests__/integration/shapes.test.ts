@@ -8,7 +8,9 @@
  *   environment with pip and has no uv, and no coverage.py either;
  * - examples/cargo-root: a Cargo workspace at the root with the maturin project in
  *   crates/root-python and a virtual uv workspace root, run from the root and from the member,
- *   the latter with failing Rust and Python tests.
+ *   the latter with failing Rust and Python tests;
+ * - examples/pyo3-demo in a virtual environment that `uv venv` made (no pip), activated, with
+ *   no uv project: tools and the build go through `uv pip`; compared with a pip environment.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
@@ -27,6 +29,7 @@ import {
 } from '../helpers/toolchain.js'
 
 const UV_GROUP = 'examples/uv-test-group'
+const PYO3_DEMO = 'examples/pyo3-demo'
 const CARGO_ROOT = 'examples/cargo-root'
 const MEMBER = `${CARGO_ROOT}/crates/root-python`
 
@@ -37,6 +40,24 @@ function pipVenv(): string {
   execFileSync('python3', ['-m', 'venv', venv])
   const pip = [join(venv, 'bin', 'pip'), 'install', '-q', '--disable-pip-version-check']
   execFileSync(pip[0] as string, [...pip.slice(1), 'maturin==1.16.0', 'pytest==9.2.0'])
+  return venv
+}
+
+/** A virtual environment as `uv venv` makes it (no pip), with maturin and pytest from `uv pip`. */
+function uvVenv(): string {
+  mkdirSync(TMP, { recursive: true })
+  const venv = join(mkdtempSync(join(TMP, 'shape-uv-venv-')), 'venv')
+  execFileSync('uv', ['venv', '-q', '--python', 'python3', venv])
+  const python = join(venv, 'bin', 'python')
+  execFileSync('uv', [
+    'pip',
+    'install',
+    '-q',
+    '--python',
+    python,
+    'maturin==1.16.0',
+    'pytest==9.2.0'
+  ])
   return venv
 }
 
@@ -146,6 +167,48 @@ describe('the same project in a workflow with a pip virtual environment and no u
     })
     expect(recipe.exits).toEqual({ rust: 0, python: 0 })
     expectRecipeLines(result, recipe)
+  })
+})
+
+describe('a project without uv.lock in a virtual environment uv made (no pip), activated', () => {
+  let uvEnv: string
+  let result: RunActionResult
+  let withPip: RunActionResult
+  beforeAll(async () => {
+    uvEnv = uvVenv()
+    result = await run(PYO3_DEMO, {
+      VIRTUAL_ENV: uvEnv,
+      PATH: [join(uvEnv, 'bin'), pathWithoutVenvs()].join(delimiter)
+    })
+    withPip = await run(PYO3_DEMO, {
+      VIRTUAL_ENV: venv,
+      PATH: [join(venv, 'bin'), pathWithoutVenvs()].join(delimiter)
+    })
+  }, 900_000)
+  afterAll(() => rmSync(join(uvEnv, '..'), { recursive: true, force: true }))
+
+  it('brings coverage.py and builds the extension through uv pip, and passes', () => {
+    expectExit(result, 0)
+    const python = join(uvEnv, 'bin', 'python')
+    expect(result.stdout).toContain(`[command]uv pip install --python ${python} coverage==7.17.3`)
+    expect(result.stdout).toContain(
+      `[command]uv pip install --python ${python} --no-build-isolation -e ${join(REPO_ROOT, PYO3_DEMO)}`
+    )
+  })
+
+  it('measures every line as the same project in a pip virtual environment does', () => {
+    // Not the hand recipe: it loses the worker subprocess that SIGTERM stops (core lines 24–26).
+    expectExit(withPip, 0)
+    const lines = (run: RunActionResult) =>
+      new Map(
+        [...actionLines(run.outputs['lcov-path'] as string)].map(([file, hits]) => [
+          file,
+          toObject(hits)
+        ])
+      )
+    const ours = lines(result)
+    expect(ours.get(`${PYO3_DEMO}/core/src/lib.rs`)).toMatchObject({ 24: 1, 25: 3, 26: 1 })
+    expect(ours).toEqual(lines(withPip))
   })
 })
 

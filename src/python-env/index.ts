@@ -9,7 +9,7 @@ import type { Config } from '../config.js'
 import { detectUvProject, uvSyncArgs, uvVersion } from '../install/uv.js'
 import { ActiveVirtualenv, PlainInterpreter } from './pip.js'
 import type { PythonEnvironment } from './types.js'
-import { UvEnvironment } from './uv.js'
+import { UvEnvironment, UvVirtualenv } from './uv.js'
 
 export type { PythonEnvironment, DefaultBuild, PreparePhase } from './types.js'
 export { PIP_INSTALLER } from './pip.js'
@@ -26,7 +26,8 @@ export interface EnvironmentChoice {
  *  - a uv project (uv.lock in `dir` or above) with uv installed runs in its own .venv, unless
  *    another virtual environment is active: a workflow that activated one chose it;
  *  - a uv.lock with no uv installed means the workflow does not use uv: the interpreter, said;
- *  - otherwise the active virtual environment, then `python`, then `python3`.
+ *  - otherwise the active virtual environment (through `uv pip` when uv made it and is
+ *    installed), then `python`, then `python3`.
  * A `python` input names the interpreter itself.
  */
 export async function choosePythonEnvironment(
@@ -35,7 +36,7 @@ export async function choosePythonEnvironment(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<EnvironmentChoice> {
   if (config.python !== 'auto') return { environment: PlainInterpreter.named(config.python) }
-  const active = env.VIRTUAL_ENV ? new ActiveVirtualenv(env.VIRTUAL_ENV) : undefined
+  const active = env.VIRTUAL_ENV ? await activeVirtualenv(env.VIRTUAL_ENV, env) : undefined
   const fallback = active ?? PlainInterpreter.onPath()
   const where = active ? `the active virtual environment ${active.directory}` : 'python on PATH'
   const uv = detectUvProject(dir, config.workspace)
@@ -54,4 +55,12 @@ export async function choosePythonEnvironment(
     }
   }
   return { environment: new UvEnvironment(uv, uvSyncArgs(uv, config.uvSyncArgs)) }
+}
+
+async function activeVirtualenv(
+  directory: string,
+  env: NodeJS.ProcessEnv
+): Promise<ActiveVirtualenv> {
+  if (UvVirtualenv.madeByUv(directory) && (await uvVersion(env))) return new UvVirtualenv(directory)
+  return new ActiveVirtualenv(directory)
 }

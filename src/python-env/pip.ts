@@ -69,7 +69,7 @@ export class PlainInterpreter implements PythonEnvironment {
 
 /** The virtual environment a workflow activated (VIRTUAL_ENV): its interpreter first. */
 export class ActiveVirtualenv extends PlainInterpreter {
-  override readonly label = ''
+  override readonly label: string = ''
 
   constructor(readonly directory: string) {
     const bin = process.platform === 'win32' ? 'Scripts' : 'bin'

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { ActiveVirtualenv, PlainInterpreter } from '../../../src/python-env/pip.js'
 import { choosePythonEnvironment } from '../../../src/python-env/index.js'
-import { UvEnvironment } from '../../../src/python-env/uv.js'
+import { UvEnvironment, UvVirtualenv } from '../../../src/python-env/uv.js'
+import type { PythonInfo } from '../../../src/phases/python.js'
 
 const root = mkdtempSync(join(tmpdir(), 'mc-choose-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -65,5 +66,54 @@ describe('choosePythonEnvironment', () => {
   it('takes the interpreter the python input names, whatever the project', async () => {
     const { environment } = await choosePythonEnvironment({ ...config, python: 'python3.12' }, root)
     expect(environment.candidates).toEqual([['python3.12']])
+  })
+})
+
+describe('an active virtual environment without a uv project', () => {
+  const plain = mkdtempSync(join(tmpdir(), 'mc-plain-'))
+  const made = (cfg: string) => {
+    const venv = mkdtempSync(join(root, 'venv-'))
+    writeFileSync(join(venv, 'pyvenv.cfg'), cfg)
+    return venv
+  }
+  afterAll(() => rmSync(plain, { recursive: true, force: true }))
+  const byUv = made(
+    'home = /usr/bin\nimplementation = CPython\nuv = 0.13.9\nversion_info = 3.11.7\n'
+  )
+  const byVenv = made('home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.7\n')
+
+  it('goes through uv pip when uv made it and uv is installed', async () => {
+    const { environment } = await choosePythonEnvironment(config, plain, {
+      ...withUv,
+      VIRTUAL_ENV: byUv
+    })
+    expect(environment).toBeInstanceOf(UvVirtualenv)
+    expect(environment.candidates[0]).toEqual([join(byUv, 'bin', 'python')])
+    const python = { executable: join(byUv, 'bin', 'python') } as PythonInfo
+    expect(environment.defaultBuild(python, '/p').argv).toEqual([
+      'uv',
+      'pip',
+      'install',
+      '--python',
+      join(byUv, 'bin', 'python'),
+      '--no-build-isolation',
+      '-e',
+      '/p'
+    ])
+    expect(environment.installer.buildsWithPip).toBe(false)
+  })
+  it('goes through pip when python -m venv made it, or uv is not installed', async () => {
+    for (const [venv, env] of [
+      [byVenv, withUv],
+      [byUv, withoutUv]
+    ] as const) {
+      const { environment } = await choosePythonEnvironment(config, plain, {
+        ...env,
+        VIRTUAL_ENV: venv
+      })
+      expect(environment).toBeInstanceOf(ActiveVirtualenv)
+      expect(environment).not.toBeInstanceOf(UvVirtualenv)
+      expect(environment.installer.buildsWithPip).toBe(true)
+    }
   })
 })
