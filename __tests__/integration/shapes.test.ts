@@ -192,7 +192,7 @@ describe('a project without uv.lock in a virtual environment uv made (no pip), a
     const python = join(uvEnv, 'bin', 'python')
     expect(result.stdout).toContain(`[command]uv pip install --python ${python} coverage==7.17.3`)
     expect(result.stdout).toContain(
-      `[command]uv pip install --python ${python} --no-build-isolation -e ${join(REPO_ROOT, PYO3_DEMO)}`
+      `[command]uv pip install --python ${python} --reinstall-package pyo3-demo --no-build-isolation -e ${join(REPO_ROOT, PYO3_DEMO)}`
     )
   })
 

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { quoteForDisplay } from '../errors.js'
 import {
   prepareUvProject,
+  projectName,
   uvBuildArgv,
   uvPythonCommand,
   uvTestEnv,
@@ -63,11 +64,16 @@ export class UvVirtualenv extends ActiveVirtualenv {
     }
   }
 
-  /** An editable build through maturin's PEP 517 backend, in the debug profile (buildEnv). */
+  /**
+   * An editable build through maturin's PEP 517 backend, in the debug profile (buildEnv); the
+   * project is reinstalled by name, so that an earlier install is never reused as it is.
+   */
   override defaultBuild(python: PythonInfo, projectDir: string): DefaultBuild {
     const install = ['uv', 'pip', 'install', '--python', python.executable]
+    const name = projectName(projectDir)
+    const reinstall = name ? ['--reinstall-package', name] : ['--reinstall']
     return {
-      argv: [...install, '--no-build-isolation', '-e', projectDir],
+      argv: [...install, ...reinstall, '--no-build-isolation', '-e', projectDir],
       hint: 'the extension did not build; the default build needs maturin in the virtual environment (uv pip install maturin)'
     }
   }

@@ -90,15 +90,10 @@ describe('an active virtual environment without a uv project', () => {
     expect(environment).toBeInstanceOf(UvVirtualenv)
     expect(environment.candidates[0]).toEqual([join(byUv, 'bin', 'python')])
     const python = { executable: join(byUv, 'bin', 'python') } as PythonInfo
-    expect(environment.defaultBuild(python, '/p').argv).toEqual([
-      'uv',
-      'pip',
-      'install',
-      '--python',
-      join(byUv, 'bin', 'python'),
-      '--no-build-isolation',
-      '-e',
-      '/p'
+    // Reinstalled by name: an earlier install of the project is never reused as it is.
+    expect(environment.defaultBuild(python, root).argv).toEqual([
+      ...['uv', 'pip', 'install', '--python', join(byUv, 'bin', 'python')],
+      ...['--reinstall-package', 'demo', '--no-build-isolation', '-e', root]
     ])
     expect(environment.installer.buildsWithPip).toBe(false)
   })
