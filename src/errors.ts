@@ -67,7 +67,7 @@ export class TestFailureError extends Error {
     readonly phase: 'rust' | 'python',
     readonly exitCode: number | null,
     readonly shard?: string,
-    /** Why, when it was recognised: one sentence, no final period. */
+    /** Why, when it was recognised: sentences, the last without its period. */
     readonly reason?: string
   ) {
     const where = shard === undefined ? '' : ` in shard '${shard}'`

@@ -1,7 +1,7 @@
 /**
  * examples/extension-module: one crate that is the extension and the Rust library, with pyo3's
- * extension-module feature and a Rust test that calls Python — a shape many PyO3 projects
- * have, whose `cargo test` cannot link. Run as a new user would (working directory only), with
+ * extension-module feature (deprecated since pyo3 0.26, still in many projects) and a Rust test
+ * that calls Python — a shape whose `cargo test` cannot link. Run as a new user would (working directory only), with
  * the real toolchain: the step fails naming the crate, the cause and the input to set, and the
  * Rust code reached from the Python tests is measured all the same; with the input the message
  * names, the step passes with the same lines.
@@ -54,9 +54,9 @@ describe('the default Rust test command on a crate built with extension-module',
     expect(error).toMatch(
       /^::error::The Rust tests failed \(exit code 101\): the test build of ext-module-demo \(lib test\) could not be linked: it calls Python, and the Python symbols \((_?Py\w+, ){2}_?Py\w+ and \d+ more\) are undefined/
     )
-    expect(error).toContain('add --no-default-features to rust-test-command')
+    expect(error).toContain('With pyo3 0.26 or later, remove the feature')
     expect(error).toContain(
-      "(rust-test-command: '' — no other crate of the workspace has tests). The Python tests measure the crate's Rust code either way. Coverage was still measured and reported."
+      "(rust-test-command: '' — every crate of the workspace is among them). The Python tests measure the crate's Rust code either way. Coverage was still measured and reported."
     )
     expect(plain.outputs['tests-passed']).toBe('false')
   })

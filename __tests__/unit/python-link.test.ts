@@ -40,10 +40,15 @@ const APPLE = [
   ''
 ].join('\n')
 
-function scan(text: string, members: string[], chunk = text.length): string | undefined {
+function scan(
+  text: string,
+  members: string[],
+  chunk = text.length,
+  command = 'cargo test --workspace'
+): string | undefined {
   const scanner = new PythonLinkScan()
   for (let at = 0; at < text.length; at += chunk) scanner.feed(text.slice(at, at + chunk))
-  return scanner.explain(members)
+  return scanner.explain(members, command)
 }
 
 describe('PythonLinkScan', () => {
@@ -51,11 +56,14 @@ describe('PythonLinkScan', () => {
     expect(scan(LLD, ['extmod'])).toBe(
       'the test build of extmod (lib test) could not be linked: it calls Python, and the Python ' +
         'symbols (PyGILState_Ensure, Py_IsInitialized, PyGILState_Release and 1 more) are ' +
-        "undefined — pyo3's extension-module feature, most likely, leaves libpython out of every " +
-        'build of the crate. Either build the tests without that feature (make it an optional ' +
-        'default feature of the crate and add --no-default-features to rust-test-command), or ' +
-        "leave these tests out (rust-test-command: '' — no other crate of the workspace has " +
-        "tests). The Python tests measure the crate's Rust code either way"
+        "undefined. A build as an extension module leaves libpython out: pyo3's extension-module " +
+        'feature does so for every build of the crate, tests included (and so does ' +
+        'PYO3_BUILD_EXTENSION_MODULE set for the tests). With pyo3 0.26 or later, remove the ' +
+        "feature: maturin 1.9.4 or later sets PYO3_BUILD_EXTENSION_MODULE for the extension's " +
+        'build only. With an older pyo3, make it an optional default feature and add ' +
+        '--no-default-features to rust-test-command. Or leave these tests out ' +
+        "(rust-test-command: '' — every crate of the workspace is among them). The Python tests " +
+        "measure the crate's Rust code either way"
     )
   })
 
@@ -92,10 +100,28 @@ describe('PythonLinkScan', () => {
     const scanner = new PythonLinkScan()
     for (let index = 0; index < 1000; index++) scanner.feed('x'.repeat(1000))
     scanner.feed(' undefined symbol: Py_Late\nundefined symbol: Py_Next\n')
-    expect(scanner.explain([])).toContain('(Py_Next)')
+    scanner.feed('collect2: error: ld returned 1 exit status\n')
+    expect(scanner.explain([], 'cargo test --workspace')).toContain('(Py_Next)')
   })
 
   it('suggests --exclude of the crate when the members are not known', () => {
     expect(scan(LLD, [])).toContain('(rust-test-command: cargo test --workspace --exclude extmod)')
+  })
+
+  it("adds --exclude to the user's own command instead of replacing it", () => {
+    const own = 'cargo nextest run --workspace --all-features'
+    expect(scan(GNU_LD, ['demo-core', 'demo-ext'], GNU_LD.length, own)).toContain(
+      '(add --exclude demo-ext to rust-test-command)'
+    )
+  })
+
+  it('says nothing of an undefined symbol at run time, which is no link failure', () => {
+    const loaded = [
+      'running 1 test',
+      '/target/debug/deps/extmod-5e68: symbol lookup error: /target/debug/deps/extmod-5e68: undefined symbol: PyGILState_Ensure',
+      'error: test failed, to rerun pass `--lib`',
+      ''
+    ].join('\n')
+    expect(scan(loaded, ['extmod'])).toBeUndefined()
   })
 })

@@ -1,14 +1,20 @@
 /**
- * Rust tests that cannot be linked because they call Python. pyo3's `extension-module` feature
- * (the usual setting of a PyO3 extension crate) leaves libpython out of every build of the
- * crate: right for the extension, which Python loads, but a test executable that reaches a
- * Python API then has undefined `Py…` symbols. The first run of a real project often ends
- * here, with the default `cargo test --workspace`; this scan turns the linker's pages into one
- * sentence that names the crate and the inputs that fix it.
+ * Rust tests that cannot be linked because they call Python. A crate built as an extension
+ * module leaves libpython out: pyo3's `extension-module` feature (deprecated since pyo3 0.26,
+ * still in many projects) does so for every build of the crate, its tests included, and so does
+ * `PYO3_BUILD_EXTENSION_MODULE` in the environment, which maturin ≥ 1.9.4 sets for its own build
+ * only. A test executable that reaches a Python API then has undefined `Py…` symbols. The first
+ * run of a real project often ends here, with the default `cargo test --workspace`; this scan
+ * turns the linker's pages into one message that names the build and the inputs that fix it.
  *
  * It reads the test command's stderr as it streams, line by line, keeping only what it found:
- * the Python symbols the linker could not resolve and the crates cargo could not compile.
+ * the undefined Python symbols, whether a link failed, and the targets cargo could not compile.
+ * (An undefined symbol at run time, `symbol lookup error`, is no link failure: not explained.)
  */
+import { DEFAULTS } from '../config.js'
+import { Inputs } from '../constants.js'
+
+const DEFAULT_COMMAND = DEFAULTS[Inputs.RustTestCommand]
 
 /** The linkers' ways of saying a symbol is undefined: lld, GNU ld, Apple's ld. */
 const UNDEFINED_PYTHON_SYMBOL = [
@@ -18,6 +24,8 @@ const UNDEFINED_PYTHON_SYMBOL = [
 ]
 /** cargo's last word on a target it could not build: `could not compile `name` (lib test)`. */
 const NOT_COMPILED = /could not compile `([^`]+)` \(([^)]*test[^)]*)\)/
+/** rustc's and the C linker drivers' own words for a failed link. */
+const LINK_FAILED = /error: linking with `|ld returned \d+ exit status|linker command failed/
 
 /** Only the first this many characters of a line are looked at (linker lines are short). */
 const MAX_LINE = 16 * 1024
@@ -27,6 +35,7 @@ export class PythonLinkScan {
   private readonly symbols = new Set<string>()
   private readonly targets = new Set<string>()
   private readonly crates = new Set<string>()
+  private linkFailed = false
   /** The start of the line not yet ended (at most MAX_LINE characters of it). */
   private partial = ''
 
@@ -45,10 +54,10 @@ export class PythonLinkScan {
    * Why the tests could not be built, when they called Python from a crate without libpython;
    * `members` are the workspace's package names, for the advice.
    */
-  explain(members: readonly string[]): string | undefined {
+  explain(members: readonly string[], command: string): string | undefined {
     if (this.partial) this.line(this.partial)
     this.partial = ''
-    if (this.symbols.size === 0) return undefined
+    if (this.symbols.size === 0 || !(this.linkFailed || this.targets.size > 0)) return undefined
     const symbols = [...this.symbols]
     const more = symbols.length - SHOWN_SYMBOLS
     const shown = symbols.slice(0, SHOWN_SYMBOLS).join(', ') + (more > 0 ? ` and ${more} more` : '')
@@ -56,11 +65,14 @@ export class PythonLinkScan {
       this.targets.size > 0 ? `the test build of ${[...this.targets].join(', ')}` : 'a test build'
     return (
       `${which} could not be linked: it calls Python, and the Python symbols (${shown}) are ` +
-      `undefined — pyo3's extension-module feature, most likely, leaves libpython out of every ` +
-      `build of the crate. Either build the tests without that feature (make it an optional ` +
-      `default feature of the crate and add --no-default-features to rust-test-command), or ` +
-      `leave these tests out (${leaveOut([...this.crates], members)}). The Python tests ` +
-      `measure the crate's Rust code either way`
+      `undefined. A build as an extension module leaves libpython out: pyo3's extension-module ` +
+      `feature does so for every build of the crate, tests included (and so does ` +
+      `PYO3_BUILD_EXTENSION_MODULE set for the tests). With pyo3 0.26 or later, remove the ` +
+      `feature: maturin 1.9.4 or later sets PYO3_BUILD_EXTENSION_MODULE for the extension's ` +
+      `build only. With an older pyo3, make it an optional default feature and add ` +
+      `--no-default-features to rust-test-command. Or leave these tests out ` +
+      `(${leaveOut([...this.crates], members, command)}). The Python tests measure the crate's ` +
+      `Rust code either way`
     )
   }
 
@@ -69,6 +81,7 @@ export class PythonLinkScan {
       const symbol = pattern.exec(text)?.[1]
       if (symbol !== undefined) this.symbols.add(symbol)
     }
+    if (LINK_FAILED.test(text)) this.linkFailed = true
     const failed = NOT_COMPILED.exec(text)
     if (failed) {
       this.crates.add(failed[1] as string)
@@ -78,13 +91,15 @@ export class PythonLinkScan {
 }
 
 /**
- * The rust-test-command that leaves the crates out. When they are the whole workspace, cargo
- * would have no package left to test (`--exclude` of every member is an error).
+ * How to leave the crates' tests out. When they are the whole workspace, cargo would have no
+ * package left to test (`--exclude` of every member is an error): no Rust test command then.
  */
-function leaveOut(crates: readonly string[], members: readonly string[]): string {
-  if (crates.length === 0) return 'rust-test-command: cargo test --workspace --exclude <crate>'
+function leaveOut(crates: readonly string[], members: readonly string[], command: string): string {
+  if (crates.length === 0) return 'add --exclude <crate> to rust-test-command'
   if (members.length > 0 && members.every((name) => crates.includes(name)))
-    return "rust-test-command: '' — no other crate of the workspace has tests"
+    return "rust-test-command: '' — every crate of the workspace is among them"
   const excluded = crates.map((name) => `--exclude ${name}`).join(' ')
-  return `rust-test-command: cargo test --workspace ${excluded}`
+  return command.trim() === DEFAULT_COMMAND
+    ? `rust-test-command: ${DEFAULT_COMMAND} ${excluded}`
+    : `add ${excluded} to rust-test-command`
 }

@@ -62,7 +62,7 @@ export async function runRustTests(
     onStderr: (chunk) => link.feed(chunk)
   })
   const exitCode = result.exitCode ?? 1
-  const cause = exitCode === 0 ? undefined : link.explain(members)
+  const cause = exitCode === 0 ? undefined : link.explain(members, command)
   return cause === undefined ? { exitCode } : { exitCode, cause }
 }
 
