@@ -3,10 +3,13 @@
  * often not one directory: a Cargo workspace at the repository root with the maturin project in
  * crates/<name>-python/, or a uv workspace whose virtual root lists the maturin project as a
  * member. With `working-directory` at the root the action finds the maturin project below it;
- * with it at the member, the Rust phases still run from the Cargo workspace root.
+ * with it at the member, the Rust phases still run from the Cargo workspace root. With no Cargo
+ * project at the working directory (a repository whose binding is a workspace of its own in
+ * bindings/python, or a Python project whose crate is in rust/ by [tool.maturin] manifest-path),
+ * they run from the Cargo workspace of the crate maturin builds.
  */
 import { existsSync, readdirSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { exec } from './exec.js'
 import { readPyProject } from './pyproject.js'
 
@@ -30,21 +33,42 @@ export async function detectLayout(
 ): Promise<ProjectLayout> {
   // The Python project first: several of them stop the run before any command.
   const pythonDir = python ? pythonProjectDir(workingDirectory) : workingDirectory
-  return { cargoRoot: await cargoWorkspaceRoot(workingDirectory, env), pythonDir }
+  const maturinCrate = python ? maturinCrateDir(pythonDir) : undefined
+  const cargoRoot =
+    (await cargoWorkspaceRoot(workingDirectory, env)) ??
+    (maturinCrate !== undefined && maturinCrate !== workingDirectory
+      ? await cargoWorkspaceRoot(maturinCrate, env)
+      : undefined) ??
+    // No Cargo project anywhere: show-env says so with its own hint, naming the directory.
+    workingDirectory
+  return { cargoRoot, pythonDir }
 }
 
-/** `cargo locate-project --workspace` from `dir`; `dir` itself when cargo finds none. */
-async function cargoWorkspaceRoot(dir: string, env: NodeJS.ProcessEnv): Promise<string> {
+/** The directory of the crate maturin builds for the Python project in `pythonDir`. */
+function maturinCrateDir(pythonDir: string): string {
+  let manifest: string | undefined
+  try {
+    manifest = readPyProject(pythonDir)?.maturinManifestPath
+  } catch {
+    manifest = undefined // not TOML: the build says so
+  }
+  return manifest === undefined ? pythonDir : dirname(resolve(pythonDir, manifest))
+}
+
+/** `cargo locate-project --workspace` from `dir`; undefined when cargo finds none. */
+async function cargoWorkspaceRoot(
+  dir: string,
+  env: NodeJS.ProcessEnv
+): Promise<string | undefined> {
   try {
     const { stdout } = await exec(
       ['cargo', 'locate-project', '--workspace', '--message-format', 'plain'],
       { cwd: dir, env, captureStdout: true, silent: true, timeoutMs: 60_000 }
     )
     const manifest = stdout.trim()
-    return manifest ? dirname(manifest) : dir
+    return manifest ? dirname(manifest) : undefined
   } catch {
-    // No Cargo project here: show-env says so with its own hint, naming the directory.
-    return dir
+    return undefined
   }
 }
 

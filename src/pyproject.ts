@@ -13,6 +13,8 @@ export interface PyProject {
   name: string | undefined
   /** [build-system].build-backend is maturin. */
   builtByMaturin: boolean
+  /** [tool.maturin].manifest-path: the Cargo.toml of the crate maturin builds, if not beside. */
+  maturinManifestPath: string | undefined
   /** [tool.uv.workspace] is present (a uv workspace root, perhaps virtual). */
   uvWorkspaceRoot: boolean
   /** [dependency-groups]: group → requirement names (normalised), include-groups resolved. */
@@ -40,9 +42,14 @@ export function readPyProject(dir: string): PyProject | undefined {
     path,
     name: typeof project.name === 'string' ? project.name : undefined,
     builtByMaturin: backend === 'maturin',
+    maturinManifestPath: stringOr(table(table(data.tool).maturin)['manifest-path']),
     uvWorkspaceRoot: 'workspace' in table(table(data.tool).uv),
     groups: resolveGroups(table(data['dependency-groups']))
   }
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
 }
 
 /** PEP 503 normalised name: runs of -, _ and . become -, lower case. */

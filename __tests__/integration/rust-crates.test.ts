@@ -134,6 +134,18 @@ describe("a core crate outside the binding's Cargo workspace", () => {
   }, 600_000)
 })
 
+describe('the repository root as working directory, with no Cargo.toml of its own', () => {
+  it("runs the Rust phases in the binding's workspace, measuring the same lines", async () => {
+    writeSplitDemo()
+    const fromRoot = await runOnSplitDemo({ 'working-directory': '.tmp/split-demo' })
+    const rootLines = mergedLines(fromRoot)
+    expect(fromRoot.stdout).toContain(`Cargo workspace: ${BINDING}\n`)
+    expect(fromRoot.stdout).toContain(`Python project: ${BINDING}\n`)
+    expect(toObject(rootLines.get(CORE_LIB))).toEqual(CORE_LINES)
+    expect(toObject(rootLines.get(BINDING_LIB))).toEqual(BINDING_LINES)
+  }, 600_000)
+})
+
 describe('packages and exclude-packages', () => {
   beforeAll(() => writeSplitDemo())
 

@@ -1,9 +1,13 @@
-/** Where the Python phases run (layout.ts): the working directory, or the one maturin project below. */
+/**
+ * Where the phases run (layout.ts): the Python phases in the working directory or the one maturin
+ * project below; the Rust phases in the Cargo workspace of the working directory, else of the
+ * crate maturin builds (with the real cargo locate-project).
+ */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { MultipleProjectsError, pythonProjectDir } from '../../src/layout.js'
+import { detectLayout, MultipleProjectsError, pythonProjectDir } from '../../src/layout.js'
 
 const made: string[] = []
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
@@ -59,5 +63,47 @@ describe('pythonProjectDir', () => {
   it('stays in the working directory when there is no Python project at all', () => {
     const root = tree({ 'Cargo.toml': '' })
     expect(pythonProjectDir(root)).toBe(root)
+  })
+})
+
+const CRATE = (name: string) => `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n`
+
+describe('detectLayout', () => {
+  it("takes the working directory's Cargo workspace when it has one", async () => {
+    const root = tree({
+      'Cargo.toml': '[workspace]\nmembers = ["bindings/python"]\n',
+      'bindings/python/Cargo.toml': CRATE('binding'),
+      'bindings/python/pyproject.toml': MATURIN
+    })
+    expect(await detectLayout(root, true)).toEqual({
+      cargoRoot: root,
+      pythonDir: join(root, 'bindings', 'python')
+    })
+  })
+  it('with no Cargo project there, takes the workspace of the binding below', async () => {
+    const root = tree({
+      'core/Cargo.toml': CRATE('core'),
+      'core/src/lib.rs': '',
+      'bindings/python/Cargo.toml': `${CRATE('binding')}\n[workspace]\n`,
+      'bindings/python/src/lib.rs': '',
+      'bindings/python/pyproject.toml': MATURIN
+    })
+    const binding = join(root, 'bindings', 'python')
+    expect(await detectLayout(root, true)).toEqual({ cargoRoot: binding, pythonDir: binding })
+  })
+  it("with no Cargo project there, follows maturin's manifest-path to the crate", async () => {
+    const root = tree({
+      'pyproject.toml': `${MATURIN}\n[tool.maturin]\nmanifest-path = "rust/Cargo.toml"\n`,
+      'rust/Cargo.toml': CRATE('ext'),
+      'rust/src/lib.rs': ''
+    })
+    expect(await detectLayout(root, true)).toEqual({
+      cargoRoot: join(root, 'rust'),
+      pythonDir: root
+    })
+  })
+  it('stays in the working directory when there is no Cargo project at all', async () => {
+    const root = tree({ 'pyproject.toml': MATURIN })
+    expect(await detectLayout(root, true)).toEqual({ cargoRoot: root, pythonDir: root })
   })
 })
