@@ -77,6 +77,13 @@ export function exitCodes(tests: readonly TestRun[]): Partial<Record<Phase, numb
   return codes
 }
 
+/** Why each phase's tests failed, where that was recognised (the summary says it too). */
+export function testCauses(tests: readonly TestRun[]): Partial<Record<Phase, string>> {
+  const causes: Partial<Record<Phase, string>> = {}
+  for (const test of tests) if (test.cause !== undefined) causes[test.phase] ??= test.cause
+  return causes
+}
+
 /** The report of one kind (a job writes at most one of each). */
 export function reportOf(value: Measurement, kind: Phase): ToolReport | undefined {
   return value.reports.find((report) => report.kind === kind)

@@ -59,6 +59,9 @@ describe('the default Rust test command on a crate built with extension-module',
       "(rust-test-command: '' — every crate of the workspace is among them). The Python tests measure the crate's Rust code either way. Coverage was still measured and reported."
     )
     expect(plain.outputs['tests-passed']).toBe('false')
+    expect(plain.summary).toContain(
+      '<p>Rust tests: the test build of ext-module-demo &#40;lib test&#41; could not be linked&#58; it calls Python'
+    )
   })
 
   it('still measures the Rust code the Python tests reach, line by line', () => {

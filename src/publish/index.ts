@@ -10,7 +10,7 @@ import { Outputs } from '../constants.js'
 import { formatPercent } from '../coverage/index.js'
 import { announce } from '../announce.js'
 import { decodeTests, testsOfChange } from '../per-test/changed-tests.js'
-import { exitCodes, testFailures } from '../measurement.js'
+import { exitCodes, testCauses, testFailures } from '../measurement.js'
 import type { Delivery, SinkRequest } from '../flow.js'
 import { decideOutcome } from '../outcome.js'
 import type { ReportResult } from '../reports.js'
@@ -128,6 +128,7 @@ function summaryInput(request: SinkRequest, reports: ReportResult, change: Chang
     gates: change.gates,
     thresholdPolicy: config.onThresholdFailure,
     tests: exitCodes(measurement.tests),
+    testCauses: testCauses(measurement.tests),
     figures: reports.figures,
     changed: change.changed,
     changedCoverage: change.changedCoverage,

@@ -32,6 +32,8 @@ export interface SummaryInput {
   thresholdPolicy: Policy
   /** Exit codes of the test commands; undefined: not run. */
   tests: { rust?: number; python?: number }
+  /** Why they failed, where that was recognised (a Rust test build that cannot link Python). */
+  testCauses?: { rust?: string; python?: string }
   figures: CoverageFigures
   changed: ChangedLinesResult
   changedCoverage?: ChangedCoverage
@@ -131,9 +133,13 @@ function testsLine(input: SummaryInput): string {
       : exit === 0
         ? `${name}: ✅ passed`
         : `${name}: ❌ failed (exit code ${exit})`
-  return paragraph(
-    `Tests — ${describe('Rust', input.tests.rust)} · ${describe('Python', input.tests.python)}`
-  )
+  const causes = (['rust', 'python'] as const).flatMap((phase) => {
+    const cause = input.testCauses?.[phase]
+    const name = phase === 'rust' ? 'Rust' : 'Python'
+    return cause === undefined ? [] : [paragraph(`${name} tests: ${escapeHtml(cause)}.`)]
+  })
+  const line = `Tests — ${describe('Rust', input.tests.rust)} · ${describe('Python', input.tests.python)}`
+  return [paragraph(line), ...causes].join('\n\n')
 }
 
 export function changedSection(input: SummaryInput): string {

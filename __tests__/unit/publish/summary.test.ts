@@ -172,6 +172,14 @@ describe('step summary', () => {
     )
   })
 
+  it('says why the tests failed, under the tests line, escaped', () => {
+    const rust = 'the test build of <a> (lib test) could not be linked: it calls Python'
+    const { markdown } = renderSummary(summaryInput({ testCauses: { rust } }))
+    expect(markdown).toContain(
+      '· Python: ❌ failed (exit code 1)</p>\n\n<p>Rust tests: the test build of &#60;a&#62; &#40;lib test&#41; could not be linked&#58; it calls Python.</p>'
+    )
+  })
+
   it('names the range diffed: a merge commit from its first parent', () => {
     if (CHANGED.status !== 'ok') throw new Error('CHANGED is a diff')
     const merge = 'c'.repeat(7) + 'd'.repeat(33)
