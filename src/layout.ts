@@ -46,12 +46,8 @@ export async function detectLayout(
 
 /** The directory of the crate maturin builds for the Python project in `pythonDir`. */
 function maturinCrateDir(pythonDir: string): string {
-  let manifest: string | undefined
-  try {
-    manifest = readPyProject(pythonDir)?.maturinManifestPath
-  } catch {
-    manifest = undefined // not TOML: the build says so
-  }
+  // pythonProjectDir has read this file already: it is TOML, or there is none.
+  const manifest = readPyProject(pythonDir)?.maturinManifestPath
   return manifest === undefined ? pythonDir : dirname(resolve(pythonDir, manifest))
 }
 

@@ -33,8 +33,8 @@ const SHOWN_SYMBOLS = 3
 
 export class PythonLinkScan {
   private readonly symbols = new Set<string>()
-  private readonly targets = new Set<string>()
-  private readonly crates = new Set<string>()
+  /** Each target cargo could not compile (`name (lib test)`) → its package name. */
+  private readonly targets = new Map<string, string>()
   private linkFailed = false
   /** The start of the line not yet ended (at most MAX_LINE characters of it). */
   private partial = ''
@@ -62,7 +62,9 @@ export class PythonLinkScan {
     const more = symbols.length - SHOWN_SYMBOLS
     const shown = symbols.slice(0, SHOWN_SYMBOLS).join(', ') + (more > 0 ? ` and ${more} more` : '')
     const which =
-      this.targets.size > 0 ? `the test build of ${[...this.targets].join(', ')}` : 'a test build'
+      this.targets.size > 0
+        ? `the test build of ${[...this.targets.keys()].join(', ')}`
+        : 'a test build'
     return (
       `${which} could not be linked: it calls Python, and the Python symbols (${shown}) are ` +
       `undefined. A build as an extension module leaves libpython out: pyo3's extension-module ` +
@@ -71,7 +73,7 @@ export class PythonLinkScan {
       `feature: maturin 1.9.4 or later sets PYO3_BUILD_EXTENSION_MODULE for the extension's ` +
       `build only. With an older pyo3, make it an optional default feature and add ` +
       `--no-default-features to rust-test-command. Or leave these tests out ` +
-      `(${leaveOut([...this.crates], members, command)}). The Python tests measure the crate's ` +
+      `(${leaveOut([...new Set(this.targets.values())], members, command)}). The Python tests measure the crate's ` +
       `Rust code either way`
     )
   }
@@ -83,10 +85,7 @@ export class PythonLinkScan {
     }
     if (LINK_FAILED.test(text)) this.linkFailed = true
     const failed = NOT_COMPILED.exec(text)
-    if (failed) {
-      this.crates.add(failed[1] as string)
-      this.targets.add(`${failed[1]} (${failed[2]})`)
-    }
+    if (failed) this.targets.set(`${failed[1]} (${failed[2]})`, failed[1] as string)
   }
 }
 

@@ -52,7 +52,7 @@ export async function runRustTests(
   ienv: InstrumentedEnv,
   cwd: string,
   /** Package names of the workspace members, for the advice when the tests cannot link. */
-  members: readonly string[] = []
+  members: readonly string[]
 ): Promise<RustTestsResult> {
   const link = new PythonLinkScan()
   const result = await runShell(command, {
