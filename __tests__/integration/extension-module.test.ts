@@ -51,8 +51,9 @@ describe('the default Rust test command on a crate built with extension-module',
     const errors = plain.stdout.split('\n').filter((line) => line.startsWith('::error'))
     expect(errors).toHaveLength(1)
     const error = errors[0] as string
-    expect(error).toMatch(
-      /^::error::The Rust tests failed \(exit code 101\): the test build of ext-module-demo \(lib test\) could not be linked: it calls Python, and the Python symbols \((_?Py\w+, ){2}_?Py\w+ and \d+ more\) are undefined/
+    // rust-lld's order for pyo3 0.30.1 (Cargo.lock) under rustc 1.95: the first three of 20.
+    expect(error).toContain(
+      '::error::The Rust tests failed (exit code 101): the test build of ext-module-demo (lib test) could not be linked: it calls Python, and the Python symbols (PyEval_RestoreThread, PyGILState_Ensure, PyLong_AsLong and 17 more) are undefined.'
     )
     expect(error).toContain('With pyo3 0.26 or later, remove the feature')
     expect(error).toContain(

@@ -73,37 +73,48 @@ function project(): string {
   return dir
 }
 
-describe('a `coverage run` in the test command', () => {
-  async function run(withRcfile: boolean): Promise<Record<string, unknown>> {
-    const dir = project()
-    const data = join(dir, 'data')
-    mkdirSync(data)
-    const setup = await helper(
-      ['config', '--project', dir, '--data-file', join(data, '.coverage')].concat(
-        ['--record', join(data, 'record.json'), '--subprocess'],
-        withRcfile ? ['--rcfile', join(data, 'coveragerc.ini')] : []
-      ),
-      { cwd: dir }
-    )
-    if (withRcfile)
-      expect([setup.rcfile, setup.rcfile_problem]).toEqual([join(data, 'coveragerc.ini'), null])
-    const env = hookEnv({
-      COVERAGE_PROCESS_CONFIG: String(setup.serialized),
-      ...(withRcfile ? { COVERAGE_RCFILE: String(setup.rcfile) } : {})
-    })
-    const ran = await runPython(['-m', 'coverage', 'run', 'main.py'], env, { cwd: dir })
-    expect([ran.code, ran.stderr]).toEqual([0, ''])
-    const json = join(data, 'report.json')
-    const reportEnv = { ...process.env, MIXED_COVERAGE_CONFIG: String(setup.serialized) }
-    const result = await helper(['report', '--json', json], { cwd: dir, env: reportEnv })
-    if (result.measured_files === 0) return {}
-    const report = JSON.parse(readFileSync(json, 'utf8')) as {
-      files: Record<string, { executed_lines: number[] }>
-    }
-    return Object.fromEntries(
-      Object.entries(report.files).map(([file, lines]) => [file, lines.executed_lines])
-    )
+/**
+ * Runs `argv` in `dir` under the start-up hook, configured by the helper as the action
+ * configures it, then reports: the lines each measured file ran, and the helper's setup.
+ */
+async function measureUnderHook(
+  dir: string,
+  argv: string[],
+  withRcfile = false
+): Promise<{ setup: Record<string, unknown>; files: Record<string, number[]> }> {
+  const data = join(dir, 'data')
+  mkdirSync(data)
+  const setup = await helper(
+    ['config', '--project', dir, '--data-file', join(data, '.coverage')].concat(
+      ['--record', join(data, 'record.json'), '--subprocess'],
+      withRcfile ? ['--rcfile', join(data, 'coveragerc.ini')] : []
+    ),
+    { cwd: dir }
+  )
+  if (withRcfile)
+    expect([setup.rcfile, setup.rcfile_problem]).toEqual([join(data, 'coveragerc.ini'), null])
+  const env = hookEnv({
+    COVERAGE_PROCESS_CONFIG: String(setup.serialized),
+    ...(withRcfile ? { COVERAGE_RCFILE: String(setup.rcfile) } : {})
+  })
+  const ran = await runPython(argv, env, { cwd: dir })
+  expect([ran.code, ran.stderr]).toEqual([0, ''])
+  const json = join(data, 'report.json')
+  const reportEnv = { ...process.env, MIXED_COVERAGE_CONFIG: String(setup.serialized) }
+  const result = await helper(['report', '--json', json], { cwd: dir, env: reportEnv })
+  if (result.measured_files === 0) return { setup, files: {} }
+  const report = JSON.parse(readFileSync(json, 'utf8')) as {
+    files: Record<string, { executed_lines: number[] }>
   }
+  const files = Object.fromEntries(
+    Object.entries(report.files).map(([file, lines]) => [file, lines.executed_lines])
+  )
+  return { setup, files }
+}
+
+describe('a `coverage run` in the test command', () => {
+  const run = async (withRcfile: boolean) =>
+    (await measureUnderHook(project(), ['-m', 'coverage', 'run', 'main.py'], withRcfile)).files
 
   it('is lost without the configuration file: the user Coverage pauses the action one', async () => {
     expect(await run(false)).toEqual({})
@@ -118,26 +129,10 @@ describe("the action's own modules", () => {
   it('are not measured, even with no source to measure (all code outside site-packages)', async () => {
     const dir = scratchDir('no-source')
     writeFileSync(join(dir, 'main.py'), 'x = 1\nassert x == 1\n')
-    const data = join(dir, 'data')
-    mkdirSync(data)
-    const setup = await helper(
-      ['config', '--project', dir, '--data-file', join(data, '.coverage')].concat([
-        '--record',
-        join(data, 'record.json'),
-        '--subprocess'
-      ]),
-      { cwd: dir }
-    )
+    const { setup, files } = await measureUnderHook(dir, ['main.py'])
     expect(setup.source_origin).toBe('none')
-    const env = hookEnv({ COVERAGE_PROCESS_CONFIG: String(setup.serialized) })
-    const ran = await runPython(['main.py'], env, { cwd: dir })
-    expect([ran.code, ran.stderr]).toEqual([0, ''])
-    const json = join(data, 'report.json')
-    const reportEnv = { ...process.env, MIXED_COVERAGE_CONFIG: String(setup.serialized) }
-    await helper(['report', '--json', json], { cwd: dir, env: reportEnv })
-    const report = JSON.parse(readFileSync(json, 'utf8')) as { files: Record<string, unknown> }
     // The start-up hook runs in the same process, from a directory outside site-packages.
-    expect(Object.keys(report.files)).toEqual(['main.py'])
+    expect(files).toEqual({ 'main.py': [1, 2] })
   })
 })
 
