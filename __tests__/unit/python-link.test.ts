@@ -55,7 +55,7 @@ describe('PythonLinkScan', () => {
   it('names the test build, the undefined Python symbols and the advice for a one-crate workspace', () => {
     expect(scan(LLD, ['extmod'])).toBe(
       'the test build of extmod (lib test) could not be linked: it calls Python, and the Python ' +
-        'symbols (PyGILState_Ensure, Py_IsInitialized, PyGILState_Release and 1 more) are ' +
+        'symbols (PyGILState_Ensure, PyGILState_Release, Py_IsInitialized and 1 more) are ' +
         "undefined. A build as an extension module leaves libpython out: pyo3's extension-module " +
         'feature does so for every build of the crate, tests included (and so does ' +
         'PYO3_BUILD_EXTENSION_MODULE set for the tests). With pyo3 0.26 or later, remove the ' +
@@ -70,12 +70,29 @@ describe('PythonLinkScan', () => {
   it('reads GNU ld and leaves the failing crate out of a larger workspace', () => {
     const message = scan(GNU_LD, ['demo-core', 'demo-ext'])
     expect(message).toMatch(/^the test build of demo-ext \(test "api"\) could not be linked/)
-    expect(message).toContain('(Py_IsInitialized, PyGILState_Release)')
+    expect(message).toContain('(PyGILState_Release, Py_IsInitialized)')
     expect(message).toContain('(rust-test-command: cargo test --workspace --exclude demo-ext)')
   })
 
   it("reads Apple's linker, with its leading underscore", () => {
     expect(scan(APPLE, ['extmod'])).toContain('(PyGILState_Ensure, _Py_Dealloc)')
+  })
+
+  it('names the same symbols in the same order whatever order the linker reported them in', () => {
+    const lines = LLD.split('\n')
+    const reordered = [...lines.slice(0, 4), ...lines.slice(4, 11).reverse(), ...lines.slice(11)]
+    expect(reordered.join('\n')).not.toBe(LLD)
+    expect(scan(reordered.join('\n'), ['extmod'])).toBe(scan(LLD, ['extmod']))
+  })
+
+  it('claims no count when lld stopped at its error limit', () => {
+    const stopped = LLD.replace(
+      '          collect2',
+      '          rust-lld: error: too many errors emitted, stopping now (use --error-limit=0 to see all errors)\n          collect2'
+    )
+    expect(scan(stopped, ['extmod'])).toContain(
+      'symbols (PyGILState_Ensure, PyGILState_Release, Py_IsInitialized and more) are undefined.'
+    )
   })
 
   it('finds the same in output that arrives a few bytes at a time', () => {

@@ -26,6 +26,8 @@ const UNDEFINED_PYTHON_SYMBOL = [
 const NOT_COMPILED = /could not compile `([^`]+)` \(([^)]*test[^)]*)\)/
 /** rustc's and the C linker drivers' own words for a failed link. */
 const LINK_FAILED = /error: linking with `|ld returned \d+ exit status|linker command failed/
+/** lld stops after `--error-limit` errors (20 by default): the symbols found are then a part. */
+const LINKER_STOPPED = /too many errors emitted, stopping now/
 
 /** Only the first this many characters of a line are looked at (linker lines are short). */
 const MAX_LINE = 16 * 1024
@@ -36,6 +38,7 @@ export class PythonLinkScan {
   /** Each target cargo could not compile (`name (lib test)`) → its package name. */
   private readonly targets = new Map<string, string>()
   private linkFailed = false
+  private linkerStopped = false
   /** The start of the line not yet ended (at most MAX_LINE characters of it). */
   private partial = ''
 
@@ -58,9 +61,13 @@ export class PythonLinkScan {
     if (this.partial) this.line(this.partial)
     this.partial = ''
     if (this.symbols.size === 0 || !(this.linkFailed || this.targets.size > 0)) return undefined
-    const symbols = [...this.symbols]
+    // The linker's order follows its inputs, which parallel code generation reorders from one
+    // build to the next; sorted, the message is the same for the same symbols. Which symbols lld
+    // reports before its error limit may vary too: no count is claimed then.
+    const symbols = [...this.symbols].sort()
     const more = symbols.length - SHOWN_SYMBOLS
-    const shown = symbols.slice(0, SHOWN_SYMBOLS).join(', ') + (more > 0 ? ` and ${more} more` : '')
+    const rest = this.linkerStopped ? ' and more' : more > 0 ? ` and ${more} more` : ''
+    const shown = symbols.slice(0, SHOWN_SYMBOLS).join(', ') + rest
     const which =
       this.targets.size > 0
         ? `the test build of ${[...this.targets.keys()].join(', ')}`
@@ -84,6 +91,7 @@ export class PythonLinkScan {
       if (symbol !== undefined) this.symbols.add(symbol)
     }
     if (LINK_FAILED.test(text)) this.linkFailed = true
+    if (LINKER_STOPPED.test(text)) this.linkerStopped = true
     const failed = NOT_COMPILED.exec(text)
     if (failed) this.targets.set(`${failed[1]} (${failed[2]})`, failed[1] as string)
   }
