@@ -141,8 +141,9 @@ describe('rustup component add, where rustup cannot download', () => {
         const tools = await find({ env, sources: ['rustup', 'system'], rustupTimeoutMs: 4000 }, log)
         expect(Date.now() - started).toBeLessThan(10_000)
         expect(silent.requests.length).toBeGreaterThan(0)
+        // The phase's time includes rustup's start and the kill: from 4 s, under the bound above.
         expect(log.lines.find((line) => line.includes(': rustup: '))).toMatch(
-          /rustup: failed \(4\.\d s\) — .*rustup component add llvm-tools-preview timed out after 4 s and was killed/
+          /rustup: failed \([4-9]\.\d s\) — .*rustup component add llvm-tools-preview timed out after 4 s and was killed/
         )
         expect(tools.major).toBe(22)
       } finally {
