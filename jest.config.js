@@ -4,7 +4,11 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
-  testEnvironment: 'node'
+  testEnvironment: 'node',
+  // Jest's 5 s default is a timing assertion in effect: several unit tests (10,000 parser
+  // mutants, six CLI processes, a second Chromium) take 1–3 s here, 2× from it on a loaded VM.
+  // Tests that wait on the toolchain set their own, longer limits.
+  testTimeout: 60_000
 }
 
 export default {

@@ -101,7 +101,7 @@ describe('LLVM tools on this machine', () => {
     }
     const tools = await find({ env, sources: ['env', 'system'] }, log)
     expect(log.lines[0]).toMatch(
-      /env: failed \(\d+ ms\) — LLVM_COV\/LLVM_PROFDATA: LLVM 14, but rustc 1.95.0 uses LLVM 22$/
+      /env: failed \((\d+ ms|\d+\.\d s)\) — LLVM_COV\/LLVM_PROFDATA: LLVM 14, but rustc 1.95.0 uses LLVM 22$/
     )
     expect(tools.llvmCov).toBe('/usr/lib/llvm-22/bin/llvm-cov')
   })
@@ -158,7 +158,7 @@ describe('apt-get install llvm-NN', () => {
     const error = await find({ sources: ['apt'], installLlvm: false }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ToolNotFoundError)
     expect((error as Error).message).toMatch(
-      /^llvm-cov and llvm-profdata for LLVM 22 was not found\. Tried:\n {2}- apt: skipped after \d+ ms — not allowed \(the install-llvm input is false\)\nInstall them with 'rustup component add llvm-tools-preview'/
+      /^llvm-cov and llvm-profdata for LLVM 22 was not found\. Tried:\n {2}- apt: skipped after (\d+ ms|\d+\.\d s) — not allowed \(the install-llvm input is false\)\nInstall them with 'rustup component add llvm-tools-preview'/
     )
   })
 

@@ -9,7 +9,7 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { runAction, type RunActionResult } from '../../scripts/runner.mjs'
@@ -194,13 +194,14 @@ describe('each test against an independent measurement', () => {
       )
       expect([id, measured]).toEqual([id, expected])
     }
-    const binary = readdirSync(join(CARGO_TARGET, 'debug', 'deps')).find((name) =>
-      /^demo_core-[0-9a-f]{16}$/.test(name)
-    ) as string
-    const test = rustLinesAlone(join(CARGO_TARGET, 'debug', 'deps', binary), [
-      '--exact',
-      'tests::fibonacci_of_ten'
-    ])
+    // The shared target dir may hold older builds of the crate (other features, toolchains):
+    // the newest test binary is the one this run built.
+    const deps = join(CARGO_TARGET, 'debug', 'deps')
+    const binary = readdirSync(deps)
+      .filter((name) => /^demo_core-[0-9a-f]{16}$/.test(name))
+      .map((name) => ({ name, time: statSync(join(deps, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time)[0]?.name as string
+    const test = rustLinesAlone(join(deps, binary), ['--exact', 'tests::fibonacci_of_ten'])
     expect(tests.get(FIBONACCI)).toEqual({ [CORE]: test.get(CORE) })
   })
 })

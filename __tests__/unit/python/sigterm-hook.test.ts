@@ -66,12 +66,15 @@ describePosix('SIGTERM with the hook', () => {
   // asleep. The hook's watcher thread sends it on to the main thread.
   const SIGNAL_ANOTHER_THREAD = [
     'import signal, threading, time',
+    'started = threading.Event()',
     'def other():',
-    '    time.sleep(0.3)  # the main thread is asleep by now',
+    '    started.wait()',
+    '    time.sleep(0.3)  # the main thread is asleep by now (if not, the handler still runs)',
     '    signal.pthread_kill(threading.get_ident(), signal.SIGTERM)  # to this thread only',
     '    time.sleep(600)',
     'threading.Thread(target=other, daemon=True).start()',
     'print("ready", flush=True)',
+    'started.set()',
     'time.sleep(600)'
   ]
 
@@ -93,7 +96,11 @@ describePosix('SIGTERM with the hook', () => {
       'seen = []',
       'signal.signal(signal.SIGTERM, lambda signum, frame: seen.append(signum))',
       ...SIGNAL_ANOTHER_THREAD.slice(1, -1),
-      'time.sleep(1)  # the handler runs at the first bytecode after the sleep',
+      '# the handler runs at the first bytecode after a sleep: poll, with a generous deadline',
+      'deadline = time.monotonic() + 30',
+      'while not seen and time.monotonic() < deadline:',
+      '    time.sleep(0.05)',
+      'time.sleep(0.3)  # room for a second delivery, which must not come',
       'print("handled", len(seen), flush=True)'
     ].join('\n')
     const end = await runPython(['-c', code], hookEnv())
