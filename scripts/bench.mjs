@@ -3,8 +3,10 @@
 //   - same shape: the shards share files, lines, functions and branches; only counts differ;
 //   - differing shapes: shards of different builds (cfg'd blocks, per-shard functions and
 //     branch arms, files missing from some shards or present in one only), see generate.mjs.
-// For each case: wall time and peak RSS (median of several runs, each tool a separate child
-// process measured by /usr/bin/time), the ratios, and whether the three outputs agree. Then
+// For each case: wall time, CPU time and peak RSS (median of several runs, each tool a separate
+// child process measured by /usr/bin/time), the ratios of the medians and of each round's pair
+// (ours and grcov back to back, which cancels the machine's drift), and whether the three
+// outputs agree. Then
 // MB/s for reading a 50 MB coverage.py-style Cobertura file and a 50 MB coverage.py JSON file
 // in-process.
 //
