@@ -2,6 +2,7 @@
  * Typed errors of the action shell. Each says what went wrong and how to fix it;
  * main.ts turns them into one `core.setFailed` message.
  */
+import { LANGUAGE_NAMES } from './coverage/index.js'
 
 /** A bad input, found before any command runs. */
 export class InputError extends Error {
@@ -71,7 +72,7 @@ export class TestFailureError extends Error {
     readonly reason?: string
   ) {
     const where = shard === undefined ? '' : ` in shard '${shard}'`
-    const tests = phase === 'rust' ? 'Rust' : 'Python'
+    const tests = LANGUAGE_NAMES[phase]
     const why = reason === undefined ? '' : `: ${reason}`
     super(`The ${tests} tests failed (exit code ${exitCode ?? 'none'})${where}${why}`)
     this.name = 'TestFailureError'

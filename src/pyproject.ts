@@ -40,7 +40,7 @@ export function readPyProject(dir: string): PyProject | undefined {
   const backend = table(data['build-system'])['build-backend']
   return {
     path,
-    name: typeof project.name === 'string' ? project.name : undefined,
+    name: stringOr(project.name),
     builtByMaturin: backend === 'maturin',
     maturinManifestPath: stringOr(table(table(data.tool).maturin)['manifest-path']),
     uvWorkspaceRoot: 'workspace' in table(table(data.tool).uv),

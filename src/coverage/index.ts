@@ -61,6 +61,7 @@ export {
 export { compileGlob, type Glob } from './glob.js'
 export {
   LANGUAGES,
+  LANGUAGE_NAMES,
   addInto,
   emptyTotals,
   branchCount,

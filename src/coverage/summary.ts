@@ -29,6 +29,13 @@ export interface ReportSummary {
 
 export const LANGUAGES: readonly Language[] = ['rust', 'python', 'other']
 
+/** How each language is named to people (summary, HTML report, messages). */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  rust: 'Rust',
+  python: 'Python',
+  other: 'Other'
+}
+
 /** Zero counts, to add files into. */
 export function emptyTotals(): Totals {
   return {

@@ -72,6 +72,7 @@ export class PythonLinkScan {
       this.targets.size > 0
         ? `the test build of ${[...this.targets.keys()].join(', ')}`
         : 'a test build'
+    const leave = leaveOut([...new Set(this.targets.values())], members, command)
     return (
       `${which} could not be linked: it calls Python, and the Python symbols (${shown}) are ` +
       `undefined. A build as an extension module leaves libpython out: pyo3's extension-module ` +
@@ -80,8 +81,7 @@ export class PythonLinkScan {
       `feature: maturin 1.9.4 or later sets PYO3_BUILD_EXTENSION_MODULE for the extension's ` +
       `build only. With an older pyo3, make it an optional default feature and add ` +
       `--no-default-features to rust-test-command. Or leave these tests out ` +
-      `(${leaveOut([...new Set(this.targets.values())], members, command)}). The Python tests measure the crate's ` +
-      `Rust code either way`
+      `(${leave}). The Python tests measure the crate's Rust code either way`
     )
   }
 

@@ -7,7 +7,7 @@
 import type { Policy } from '../config.js'
 import type { ReviewSummary } from '../review/summary-section.js'
 import type { ChangedTests } from '../per-test/changed-tests.js'
-import { LANGUAGES, type Language } from '../coverage/index.js'
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../coverage/index.js'
 import { formatDuration, type PhaseTiming } from '../timeline.js'
 import type { AnnotationOutcome } from './annotations.js'
 import type { UploadOutcome } from './artifact.js'
@@ -56,8 +56,6 @@ export const CHANGED_FILE_ROWS = 50
 const MAX_NOTES = 20
 const MAX_NOTE_CHARS = 1000
 const MAX_DIAGNOSIS_CHARS = 8000
-
-const LANGUAGE_NAMES: Record<Language, string> = { rust: 'Rust', python: 'Python', other: 'Other' }
 
 const RESULT_MARK = { passed: '✅ pass', failed: '❌ fail', 'no-data': '➖ no data' } as const
 
@@ -133,13 +131,14 @@ function testsLine(input: SummaryInput): string {
       : exit === 0
         ? `${name}: ✅ passed`
         : `${name}: ❌ failed (exit code ${exit})`
-  const causes = (['rust', 'python'] as const).flatMap((phase) => {
+  const phases = ['rust', 'python'] as const
+  const line = phases.map((phase) => describe(LANGUAGE_NAMES[phase], input.tests[phase]))
+  const causes = phases.flatMap((phase) => {
     const cause = input.testCauses?.[phase]
-    const name = phase === 'rust' ? 'Rust' : 'Python'
-    return cause === undefined ? [] : [paragraph(`${name} tests: ${escapeHtml(cause)}.`)]
+    if (cause === undefined) return []
+    return [paragraph(`${LANGUAGE_NAMES[phase]} tests: ${escapeHtml(cause)}.`)]
   })
-  const line = `Tests — ${describe('Rust', input.tests.rust)} · ${describe('Python', input.tests.python)}`
-  return [paragraph(line), ...causes].join('\n\n')
+  return [paragraph(`Tests — ${line.join(' · ')}`), ...causes].join('\n\n')
 }
 
 export function changedSection(input: SummaryInput): string {

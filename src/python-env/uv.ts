@@ -24,18 +24,6 @@ function uvPipInstallArgv(probe: PythonToolsProbe, missing: readonly MissingTool
   return ['uv', 'pip', 'install', '--python', probe.executable, ...requirements]
 }
 
-/** Tools go into the project's environment with `uv pip`; users add them as dev dependencies. */
-export function uvInstaller(_project: UvProject): ToolInstaller {
-  return {
-    buildsWithPip: false,
-    installArgv: uvPipInstallArgv,
-    ensurepipArgv: () => undefined,
-    fixCommand(_probe: PythonToolsProbe, missing: readonly MissingTool[]): string {
-      return `uv add --dev ${missing.map((tool) => quoteForDisplay(tool.requirement)).join(' ')}`
-    }
-  }
-}
-
 /** Tools go into a virtual environment uv made with `uv pip`, as its users install them. */
 export const UV_PIP_INSTALLER: ToolInstaller = {
   buildsWithPip: false,
@@ -43,6 +31,16 @@ export const UV_PIP_INSTALLER: ToolInstaller = {
   ensurepipArgv: () => undefined,
   fixCommand(probe: PythonToolsProbe, missing: readonly MissingTool[]): string {
     return uvPipInstallArgv(probe, missing).map(quoteForDisplay).join(' ')
+  }
+}
+
+/** Tools go into the project's environment with `uv pip`; users add them as dev dependencies. */
+export function uvInstaller(_project: UvProject): ToolInstaller {
+  return {
+    ...UV_PIP_INSTALLER,
+    fixCommand(_probe: PythonToolsProbe, missing: readonly MissingTool[]): string {
+      return `uv add --dev ${missing.map((tool) => quoteForDisplay(tool.requirement)).join(' ')}`
+    }
   }
 }
 

@@ -5,18 +5,11 @@
  * page has its own totals and listing. Each page lists one directory only, so no page grows
  * with the whole project. Pure.
  */
-import { LANGUAGES } from '../../coverage/index.js'
+import { LANGUAGE_NAMES, LANGUAGES } from '../../coverage/index.js'
 import { escapeHtml } from '../escape.js'
 import type { Count, CoverageFigures } from '../figures.js'
 import { formatCount } from '../summary-html.js'
-import {
-  countCell,
-  LANGUAGE_NAMES,
-  listingTable,
-  ratioKey,
-  rowSortKeys,
-  totalsTable
-} from './listing.js'
+import { countCell, listingTable, ratioKey, rowSortKeys, totalsTable } from './listing.js'
 import { relativeHref, renderPage, type Crumb } from './page.js'
 import { ancestry, ROOT_PAGE, type TreeDirectory } from './tree.js'
 

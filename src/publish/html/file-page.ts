@@ -7,11 +7,11 @@
  * and words for screen readers, so they never rely on colour. Only line numbers ever go into
  * an id or href (`#L12`, `#t3`); every name and source line is escaped.
  */
-import { uncoveredRanges, type FileCoverage } from '../../coverage/index.js'
+import { LANGUAGE_NAMES, uncoveredRanges, type FileCoverage } from '../../coverage/index.js'
 import { escapeHtml, escapeSourceLine } from '../escape.js'
 import type { FileFigures } from '../figures.js'
 import { formatCount } from '../summary-html.js'
-import { countCell, LANGUAGE_NAMES, rowSortKeys } from './listing.js'
+import { countCell, rowSortKeys } from './listing.js'
 import { lineMarks, lineRuns, testSets, type LineMark, type TestSets } from './line-marks.js'
 import { renderPage, type Crumb } from './page.js'
 

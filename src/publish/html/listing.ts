@@ -4,18 +4,12 @@
  * orders by. Figures are shown as the step summary shows them: percent with two decimals
  * (coverage/percent.ts, the JSON summary's rounding) and hit/found. Pure.
  */
-import { formatPercent, LANGUAGES, type Language } from '../../coverage/index.js'
+import { formatPercent, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../coverage/index.js'
 import { escapeHtml } from '../escape.js'
 import type { Count, CoverageFigures, Totals } from '../figures.js'
 import { formatCount } from '../summary-html.js'
 import { relativeHref } from './page.js'
 import type { TreeDirectory } from './tree.js'
-
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  rust: 'Rust',
-  python: 'Python',
-  other: 'Other'
-}
 
 /** What a listing row sorts by; -1 stands for "no data" (first when ascending). */
 export interface RowSortKeys {
