@@ -192,9 +192,37 @@ for (let pair = 0; pair < 100; pair++) {
   DIGIT_PAIRS[2 * pair + 1] = 48 + (pair % 10)
 }
 
-/** writeInteger for 0 ≤ value < 2^31, in int32 arithmetic. */
+/**
+ * writeInteger for 0 ≤ value < 2^31, in int32 arithmetic. Line numbers and most counts have
+ * at most four digits: those are written without a loop or a digit count.
+ */
 function writeSmallInteger(buffer: Uint8Array, position: number, value: number): number {
-  let rest = value | 0
+  const small = value | 0
+  if (small < 10) {
+    buffer[position] = 48 + small
+    return position + 1
+  }
+  if (small < 100) {
+    buffer[position] = DIGIT_PAIRS[small << 1] as number
+    buffer[position + 1] = DIGIT_PAIRS[(small << 1) + 1] as number
+    return position + 2
+  }
+  if (small < 10000) {
+    const high = (small / 100) | 0
+    const low = (small - high * 100) << 1
+    if (high < 10) {
+      buffer[position] = 48 + high
+      buffer[position + 1] = DIGIT_PAIRS[low] as number
+      buffer[position + 2] = DIGIT_PAIRS[low + 1] as number
+      return position + 3
+    }
+    buffer[position] = DIGIT_PAIRS[high << 1] as number
+    buffer[position + 1] = DIGIT_PAIRS[(high << 1) + 1] as number
+    buffer[position + 2] = DIGIT_PAIRS[low] as number
+    buffer[position + 3] = DIGIT_PAIRS[low + 1] as number
+    return position + 4
+  }
+  let rest = small
   const end = position + digitCount(rest)
   let at = end
   while (rest >= 100) {
