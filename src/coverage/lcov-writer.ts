@@ -6,7 +6,7 @@ import {
   type FileCoverage,
   type FunctionRecord
 } from './model.js'
-import { branchCount, functionCount, lineCount } from './summary.js'
+import { fileTotals, type Totals } from './summary.js'
 
 /**
  * lcov tracefile writer. Files in path order, each record: TN, SF, FN/FNDA (the lcov 1.x
@@ -34,13 +34,14 @@ export function writeLcov(report: CoverageReport): string {
 }
 
 function writeFile(sink: ByteSink, file: FileCoverage): void {
+  const totals = fileTotals(file)
   sink.ascii('TN:\nSF:')
   sink.text(file.path)
   sink.byte(10)
-  writeFunctions(sink, file)
-  writeBranches(sink, file)
+  writeFunctions(sink, file, totals)
+  writeBranches(sink, file, totals)
   sink.pairs('DA:', file.lineNumbers, file.lineHits)
-  const lines = lineCount(file)
+  const lines = totals.lines
   sink.ascii('LF:')
   sink.integer(lines.found)
   sink.ascii('\nLH:')
@@ -48,7 +49,7 @@ function writeFile(sink: ByteSink, file: FileCoverage): void {
   sink.ascii('\nend_of_record\n')
 }
 
-function writeFunctions(sink: ByteSink, file: FileCoverage): void {
+function writeFunctions(sink: ByteSink, file: FileCoverage, totals: Totals): void {
   const functions = file.functions
   if (functions.length === 0) return
   // Indexed loops: this runs once per file, mostly before it is optimised, and an array
@@ -69,7 +70,7 @@ function writeFunctions(sink: ByteSink, file: FileCoverage): void {
     sink.text(record.name)
     sink.byte(10)
   }
-  const count = functionCount(file)
+  const count = totals.functions
   sink.ascii('FNF:')
   sink.integer(count.found)
   sink.ascii('\nFNH:')
@@ -81,7 +82,7 @@ function writeFunctions(sink: ByteSink, file: FileCoverage): void {
  * coverage.py arcs are written as numbered outcomes of their line (destination order), since
  * BRDA branch numbers are non-negative and an arc's destination may be an exit (negative).
  */
-function writeBranches(sink: ByteSink, file: FileCoverage): void {
+function writeBranches(sink: ByteSink, file: FileCoverage, totals: Totals): void {
   const table = file.branches
   if (table.lines.length === 0) return
   const renumber = file.branchSource === 'coveragepy-json'
@@ -109,7 +110,7 @@ function writeBranches(sink: ByteSink, file: FileCoverage): void {
       sink.byte(10)
     }
   }
-  const count = branchCount(file)
+  const count = totals.branches
   sink.ascii('BRF:')
   sink.integer(count.found)
   sink.ascii('\nBRH:')

@@ -88,8 +88,26 @@ export function branchCount(file: FileCoverage): Count {
   return { found: taken.length, hit }
 }
 
+/**
+ * A file's counts, counted once per file: the writers and the totals of a run ask for the same
+ * file's counts several times, and a merged report holds millions of lines. A FileCoverage is
+ * never changed once built (merges make new ones), so its counts stay valid.
+ */
+const countedFiles = new WeakMap<FileCoverage, Totals>()
+
+function countedTotals(file: FileCoverage): Totals {
+  let totals = countedFiles.get(file)
+  if (totals === undefined) {
+    totals = { lines: lineCount(file), branches: branchCount(file), functions: functionCount(file) }
+    countedFiles.set(file, totals)
+  }
+  return totals
+}
+
+/** A file's counts (a copy: the caller may add into it). */
 export function fileTotals(file: FileCoverage): Totals {
-  return { lines: lineCount(file), branches: branchCount(file), functions: functionCount(file) }
+  const { lines, branches, functions } = countedTotals(file)
+  return { lines: { ...lines }, branches: { ...branches }, functions: { ...functions } }
 }
 
 /** Adds `source`'s counts into `target`. */
@@ -105,15 +123,13 @@ export function reportTotals(report: CoverageReport): Totals {
   // Plain counters: this runs once, mostly unoptimised, where addInto's keyed loop is slow.
   const { lines, branches, functions } = emptyTotals()
   for (const file of report.files.values()) {
-    const fileLines = lineCount(file)
-    lines.found += fileLines.found
-    lines.hit += fileLines.hit
-    const fileBranches = branchCount(file)
-    branches.found += fileBranches.found
-    branches.hit += fileBranches.hit
-    const fileFunctions = functionCount(file)
-    functions.found += fileFunctions.found
-    functions.hit += fileFunctions.hit
+    const counted = countedTotals(file)
+    lines.found += counted.lines.found
+    lines.hit += counted.lines.hit
+    branches.found += counted.branches.found
+    branches.hit += counted.branches.hit
+    functions.found += counted.functions.found
+    functions.hit += counted.functions.hit
   }
   return { lines, branches, functions }
 }
