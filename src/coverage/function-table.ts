@@ -11,7 +11,8 @@ export type MutableFunction = { -readonly [K in keyof FunctionRecord]: FunctionR
  * recognises the next expected one from its name's bytes — no decoding, no hashing.
  */
 export class FunctionTable {
-  private readonly byName = new Map<string, MutableFunction>()
+  /** Created when the table outgrows a linear scan (see find). */
+  private byName: Map<string, MutableFunction> | undefined
   private readonly order: MutableFunction[] = []
   private cursor = 0
   /** Set when a sum reached 2^53 - 1 and stopped there. */
@@ -44,7 +45,7 @@ export class FunctionTable {
     key: string | ((name: string, start: number) => string),
     position = this.order.length
   ): boolean {
-    const existing = this.byName.get(name)
+    const existing = this.find(name)
     if (existing !== undefined) {
       this.addHits(existing, hits)
       // The earliest start wins, whatever order the reports come in (deterministic output).
@@ -59,7 +60,7 @@ export class FunctionTable {
       return false
     }
     const record = { name, start, end, hits, key: typeof key === 'string' ? key : key(name, start) }
-    this.byName.set(name, record)
+    this.byName?.set(name, record)
     const order = this.order
     let at = order.length
     order.push(record)
@@ -67,6 +68,25 @@ export class FunctionTable {
     for (; at > position; at--) order[at] = order[at - 1] as MutableFunction
     order[at] = record
     return true
+  }
+
+  /**
+   * The function named `name`: a scan while the table is small (most files have a few dozen
+   * functions, and a map per file cost more than scanning), a map once it is not.
+   */
+  private find(name: string): MutableFunction | undefined {
+    const order = this.order
+    if (this.byName === undefined) {
+      if (order.length <= SCAN_LIMIT) {
+        for (let index = 0; index < order.length; index++) {
+          const record = order[index] as MutableFunction
+          if (record.name === name) return record
+        }
+        return undefined
+      }
+      this.byName = new Map(order.map((record) => [record.name, record]))
+    }
+    return this.byName.get(name)
   }
 
   addHits(record: MutableFunction, hits: number): void {
@@ -115,6 +135,9 @@ export class FunctionTable {
     return list
   }
 }
+
+/** Tables up to this size are searched by scanning (see find). */
+const SCAN_LIMIT = 32
 
 /** Functions past the expected one that matchNext tries before decoding the name. */
 const LOOKAHEAD = 8

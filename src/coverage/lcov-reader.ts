@@ -67,7 +67,9 @@ export class LcovPieceReader {
     if (this.first) checkEncoding(piece, this.source)
     // One concrete array type keeps the hot loops monomorphic (a Buffer is a Uint8Array subclass).
     const bytes = new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength)
-    new LcovReader(bytes, this.source, this.accumulator, this.functions, this.first).read()
+    const reader = new LcovReader(bytes, this.source, this.accumulator, this.functions, this.first)
+    reader.read()
+    reader.endRecord()
     this.first = false
   }
 

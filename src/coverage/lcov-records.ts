@@ -55,7 +55,6 @@ export class LcovReader extends ByteCursor {
       this.readRecord()
       position = this.position
     }
-    this.endRecord()
   }
 
   private readRecord(): void {
@@ -209,8 +208,13 @@ export class LcovReader extends ByteCursor {
     this.checkFunctionCount(at)
   }
 
-  /** Closes the open record: functions resolve now, since FNDA may come before FN. */
-  private endRecord(): void {
+  /**
+   * Closes the open record: functions resolve now, since FNDA may come before FN. Called at
+   * each end_of_record, and by the caller after read(): were it called at the end of read(),
+   * the optimised read() (compiled on stack while its loop ran the first piece, before that
+   * call had ever run) would fall back to the interpreter there at the end of every piece.
+   */
+  endRecord(): void {
     if (this.current !== undefined) this.functions.flushInto(this.current)
     this.current = undefined
   }

@@ -38,36 +38,35 @@ function matchedLineRun(data: Uint8Array, start: number, file: FileBuilder): num
   // Digit loops written out: this loop runs once per line of every shard after the first.
   while (data[position] === 0x44 && data[position + 1] === 0x41 && data[position + 2] === COLON) {
     let at = position + 3
-    let line = 0
-    let byte = data[at] as number
+    let line = (data[at] as number) - 48
+    // A first digit 1–9 (a leading 0 is left to the general parser); then the rest.
+    if (line < 1 || line > 9) break
+    let byte = data[++at] as number
     while (byte >= 48 && byte <= 57) {
       line = line * 10 + byte - 48
       byte = data[++at] as number
     }
-    if (
-      byte !== COMMA ||
-      at === position + 3 ||
-      at > position + 11 ||
-      line < 1 ||
-      line > MAX_LINE_NUMBER
-    )
-      break
+    if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break
     const hitsStart = ++at
-    let value = 0
-    byte = data[at] as number
+    let value = (data[at] as number) - 48
+    if (value < 0 || value > 9) break
+    byte = data[++at] as number
     while (byte >= 48 && byte <= 57) {
       value = value * 10 + byte - 48
       byte = data[++at] as number
     }
-    if (at === hitsStart || at > hitsStart + 15) break
+    if (at > hitsStart + 15) break
     if (byte === NEWLINE) position = at + 1
     else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2
     else break
     while (cursor < end && (numbers[cursor] as number) < line) cursor++
     if (cursor < end && numbers[cursor] === line) {
-      const total = (hits[cursor] as number) + value
-      if (total >= MAX_COUNT) file.markSaturated()
-      hits[cursor++] = Math.min(total, MAX_COUNT)
+      let total = (hits[cursor] as number) + value
+      if (total >= MAX_COUNT) {
+        file.markSaturated()
+        total = MAX_COUNT
+      }
+      hits[cursor++] = total
     } else {
       appendNewLine(file, line, value)
       numbers = arena.numbers
@@ -109,38 +108,37 @@ function appendedLineRun(data: Uint8Array, start: number, file: FileBuilder): nu
   const stretchStart = file.lineStretchStart
   let position = start
   while (data[position] === 0x44 && data[position + 1] === 0x41 && data[position + 2] === COLON) {
+    // The same digit loops as matchedLineRun.
     let at = position + 3
-    let line = 0
-    let byte = data[at] as number
+    let line = (data[at] as number) - 48
+    if (line < 1 || line > 9) break
+    let byte = data[++at] as number
     while (byte >= 48 && byte <= 57) {
       line = line * 10 + byte - 48
       byte = data[++at] as number
     }
-    if (
-      byte !== COMMA ||
-      at === position + 3 ||
-      at > position + 11 ||
-      line < 1 ||
-      line > MAX_LINE_NUMBER
-    )
-      break
+    if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break
     const hitsStart = ++at
-    let value = 0
-    byte = data[at] as number
+    let value = (data[at] as number) - 48
+    if (value < 0 || value > 9) break
+    byte = data[++at] as number
     while (byte >= 48 && byte <= 57) {
       value = value * 10 + byte - 48
       byte = data[++at] as number
     }
-    if (at === hitsStart || at > hitsStart + 15) break
+    if (at > hitsStart + 15) break
     if (byte === NEWLINE) position = at + 1
     else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2
     else break
     if (count > stretchStart) {
       const last = numbers[count - 1] as number
       if (line === last) {
-        const total = (hits[count - 1] as number) + value
-        if (total >= MAX_COUNT) file.markSaturated()
-        hits[count - 1] = Math.min(total, MAX_COUNT)
+        let total = (hits[count - 1] as number) + value
+        if (total >= MAX_COUNT) {
+          file.markSaturated()
+          total = MAX_COUNT
+        }
+        hits[count - 1] = total
         continue
       }
       if (line < last) file.lineOrderBroken()

@@ -21,8 +21,33 @@ export const MAX_TEXT_BYTES: Record<TextKind, number> = {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
+/** Texts up to this many bytes are checked for ASCII first (names and paths mostly are). */
+const ASCII_CHECK_BYTES = 256
+
+/** A Buffer over the last data decoded from, so that ASCII text needs no view per call. */
+let lastData: Uint8Array | undefined
+let lastBuffer: Buffer | undefined
+
 /** Bytes [start, end) as UTF-8 text, or undefined when they are not UTF-8. */
 export function decodeStrictUtf8(data: Uint8Array, start: number, end: number): string | undefined {
+  // ASCII is UTF-8 as it is: Buffer's latin1 decoding copies it without validation or a view,
+  // which costs half of the decoder's call for the short names a report holds by the thousand.
+  if (end - start <= ASCII_CHECK_BYTES) {
+    let ascii = true
+    for (let index = start; index < end; index++) {
+      if ((data[index] as number) >= 0x80) {
+        ascii = false
+        break
+      }
+    }
+    if (ascii) {
+      if (data !== lastData) {
+        lastData = data
+        lastBuffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+      }
+      return (lastBuffer as Buffer).toString('latin1', start, end)
+    }
+  }
   try {
     return strictUtf8.decode(data.subarray(start, end))
   } catch {

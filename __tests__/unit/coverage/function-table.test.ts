@@ -40,3 +40,22 @@ describe('FunctionTable.list', () => {
     expect(table.list().map((record) => record.name)).toEqual(['a', 'b'])
   })
 })
+
+describe('FunctionTable.add', () => {
+  it('finds a function by name at every size, across the switch from scanning to a map', () => {
+    const table = new FunctionTable()
+    const names = Array.from({ length: 100 }, (_, index) => `f${(index * 37) % 100}`)
+    names.forEach((name, index) => {
+      expect(table.add(name, index + 1, undefined, 1, name)).toBe(true)
+      // Every name added so far is found again (hits add up), none is added twice.
+      for (const seen of names.slice(0, index + 1)) {
+        expect(table.add(seen, 1000, undefined, 1, seen)).toBe(false)
+      }
+      expect(table.size).toBe(index + 1)
+    })
+    const listed = table.list()
+    expect(listed.map((record) => record.hits)).toEqual(
+      listed.map((record) => 1 + (100 - names.indexOf(record.name)))
+    )
+  })
+})
