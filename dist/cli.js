@@ -716,7 +716,8 @@ function compareLabels2(a, b) {
 
 // src/coverage/function-table.ts
 var FunctionTable = class {
-  byName = /* @__PURE__ */ new Map();
+  /** Created when the table outgrows a linear scan (see find). */
+  byName;
   order = [];
   cursor = 0;
   /** Set when a sum reached 2^53 - 1 and stopped there. */
@@ -738,7 +739,7 @@ var FunctionTable = class {
    * which list it among the same neighbours, find it with matchNext. Returns whether it was new.
    */
   add(name, start, end, hits, key, position = this.order.length) {
-    const existing = this.byName.get(name);
+    const existing = this.find(name);
     if (existing !== void 0) {
       this.addHits(existing, hits);
       if (start < existing.start || start === existing.start && (end ?? 0) < (existing.end ?? 0)) {
@@ -749,13 +750,31 @@ var FunctionTable = class {
       return false;
     }
     const record = { name, start, end, hits, key: typeof key === "string" ? key : key(name, start) };
-    this.byName.set(name, record);
+    this.byName?.set(name, record);
     const order = this.order;
     let at = order.length;
     order.push(record);
     for (; at > position; at--) order[at] = order[at - 1];
     order[at] = record;
     return true;
+  }
+  /**
+   * The function named `name`: a scan while the table is small (most files have a few dozen
+   * functions, and a map per file cost more than scanning), a map once it is not.
+   */
+  find(name) {
+    const order = this.order;
+    if (this.byName === void 0) {
+      if (order.length <= SCAN_LIMIT) {
+        for (let index = 0; index < order.length; index++) {
+          const record = order[index];
+          if (record.name === name) return record;
+        }
+        return void 0;
+      }
+      this.byName = new Map(order.map((record) => [record.name, record]));
+    }
+    return this.byName.get(name);
   }
   addHits(record, hits) {
     const total = record.hits + hits;
@@ -799,6 +818,7 @@ var FunctionTable = class {
     return list;
   }
 };
+var SCAN_LIMIT = 32;
 var LOOKAHEAD = 8;
 function nameIs(name, data, start, end) {
   if (name.length !== end - start) return false;
@@ -1700,30 +1720,34 @@ function matchedLineRun(data, start, file) {
   let position = start;
   while (data[position] === 68 && data[position + 1] === 65 && data[position + 2] === COLON) {
     let at = position + 3;
-    let line = 0;
-    let byte = data[at];
+    let line = data[at] - 48;
+    if (line < 1 || line > 9) break;
+    let byte = data[++at];
     while (byte >= 48 && byte <= 57) {
       line = line * 10 + byte - 48;
       byte = data[++at];
     }
-    if (byte !== COMMA || at === position + 3 || at > position + 11 || line < 1 || line > MAX_LINE_NUMBER)
-      break;
+    if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break;
     const hitsStart = ++at;
-    let value = 0;
-    byte = data[at];
+    let value = data[at] - 48;
+    if (value < 0 || value > 9) break;
+    byte = data[++at];
     while (byte >= 48 && byte <= 57) {
       value = value * 10 + byte - 48;
       byte = data[++at];
     }
-    if (at === hitsStart || at > hitsStart + 15) break;
+    if (at > hitsStart + 15) break;
     if (byte === NEWLINE) position = at + 1;
     else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2;
     else break;
     while (cursor < end && numbers[cursor] < line) cursor++;
     if (cursor < end && numbers[cursor] === line) {
-      const total = hits[cursor] + value;
-      if (total >= MAX_COUNT) file.markSaturated();
-      hits[cursor++] = Math.min(total, MAX_COUNT);
+      let total = hits[cursor] + value;
+      if (total >= MAX_COUNT) {
+        file.markSaturated();
+        total = MAX_COUNT;
+      }
+      hits[cursor++] = total;
     } else {
       appendNewLine(file, line, value);
       numbers = arena.numbers;
@@ -1760,31 +1784,35 @@ function appendedLineRun(data, start, file) {
   let position = start;
   while (data[position] === 68 && data[position + 1] === 65 && data[position + 2] === COLON) {
     let at = position + 3;
-    let line = 0;
-    let byte = data[at];
+    let line = data[at] - 48;
+    if (line < 1 || line > 9) break;
+    let byte = data[++at];
     while (byte >= 48 && byte <= 57) {
       line = line * 10 + byte - 48;
       byte = data[++at];
     }
-    if (byte !== COMMA || at === position + 3 || at > position + 11 || line < 1 || line > MAX_LINE_NUMBER)
-      break;
+    if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break;
     const hitsStart = ++at;
-    let value = 0;
-    byte = data[at];
+    let value = data[at] - 48;
+    if (value < 0 || value > 9) break;
+    byte = data[++at];
     while (byte >= 48 && byte <= 57) {
       value = value * 10 + byte - 48;
       byte = data[++at];
     }
-    if (at === hitsStart || at > hitsStart + 15) break;
+    if (at > hitsStart + 15) break;
     if (byte === NEWLINE) position = at + 1;
     else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2;
     else break;
     if (count > stretchStart) {
       const last = numbers[count - 1];
       if (line === last) {
-        const total = hits[count - 1] + value;
-        if (total >= MAX_COUNT) file.markSaturated();
-        hits[count - 1] = Math.min(total, MAX_COUNT);
+        let total = hits[count - 1] + value;
+        if (total >= MAX_COUNT) {
+          file.markSaturated();
+          total = MAX_COUNT;
+        }
+        hits[count - 1] = total;
         continue;
       }
       if (line < last) file.lineOrderBroken();
@@ -1876,7 +1904,26 @@ var MAX_TEXT_BYTES = {
   name: MAX_NAME_BYTES
 };
 var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var ASCII_CHECK_BYTES = 256;
+var lastData;
+var lastBuffer;
 function decodeStrictUtf8(data, start, end) {
+  if (end - start <= ASCII_CHECK_BYTES) {
+    let ascii = true;
+    for (let index = start; index < end; index++) {
+      if (data[index] >= 128) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      if (data !== lastData) {
+        lastData = data;
+        lastBuffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      }
+      return lastBuffer.toString("latin1", start, end);
+    }
+  }
   try {
     return strictUtf8.decode(data.subarray(start, end));
   } catch {
@@ -1952,7 +1999,6 @@ var LcovReader = class extends ByteCursor {
       this.readRecord();
       position = this.position;
     }
-    this.endRecord();
   }
   readRecord() {
     const data = this.data;
@@ -2086,7 +2132,12 @@ var LcovReader = class extends ByteCursor {
     this.functions.addAlias(index, hits, this.nameToEndOfLine(LCOV_SHAPES.FNA));
     this.checkFunctionCount(at);
   }
-  /** Closes the open record: functions resolve now, since FNDA may come before FN. */
+  /**
+   * Closes the open record: functions resolve now, since FNDA may come before FN. Called at
+   * each end_of_record, and by the caller after read(): were it called at the end of read(),
+   * the optimised read() (compiled on stack while its loop ran the first piece, before that
+   * call had ever run) would fall back to the interpreter there at the end of every piece.
+   */
   endRecord() {
     if (this.current !== void 0) this.functions.flushInto(this.current);
     this.current = void 0;
@@ -2185,7 +2236,9 @@ var LcovPieceReader = class {
   read(piece) {
     if (this.first) checkEncoding(piece, this.source);
     const bytes = new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength);
-    new LcovReader(bytes, this.source, this.accumulator, this.functions, this.first).read();
+    const reader = new LcovReader(bytes, this.source, this.accumulator, this.functions, this.first);
+    reader.read();
+    reader.endRecord();
     this.first = false;
   }
   /** After the last piece: notes about records that were ignored. */
@@ -3919,8 +3972,18 @@ function branchCount(file) {
   }
   return { found: taken.length, hit };
 }
+var countedFiles = /* @__PURE__ */ new WeakMap();
+function countedTotals(file) {
+  let totals = countedFiles.get(file);
+  if (totals === void 0) {
+    totals = { lines: lineCount(file), branches: branchCount(file), functions: functionCount(file) };
+    countedFiles.set(file, totals);
+  }
+  return totals;
+}
 function fileTotals(file) {
-  return { lines: lineCount(file), branches: branchCount(file), functions: functionCount(file) };
+  const { lines, branches, functions } = countedTotals(file);
+  return { lines: { ...lines }, branches: { ...branches }, functions: { ...functions } };
 }
 function addInto(target, source) {
   for (const kind of ["lines", "branches", "functions"]) {
@@ -3931,15 +3994,13 @@ function addInto(target, source) {
 function reportTotals(report) {
   const { lines, branches, functions } = emptyTotals();
   for (const file of report.files.values()) {
-    const fileLines2 = lineCount(file);
-    lines.found += fileLines2.found;
-    lines.hit += fileLines2.hit;
-    const fileBranches2 = branchCount(file);
-    branches.found += fileBranches2.found;
-    branches.hit += fileBranches2.hit;
-    const fileFunctions = functionCount(file);
-    functions.found += fileFunctions.found;
-    functions.hit += fileFunctions.hit;
+    const counted = countedTotals(file);
+    lines.found += counted.lines.found;
+    lines.hit += counted.lines.hit;
+    branches.found += counted.branches.found;
+    branches.hit += counted.branches.hit;
+    functions.found += counted.functions.found;
+    functions.hit += counted.functions.hit;
   }
   return { lines, branches, functions };
 }
@@ -4115,7 +4176,32 @@ for (let pair = 0; pair < 100; pair++) {
   DIGIT_PAIRS[2 * pair + 1] = 48 + pair % 10;
 }
 function writeSmallInteger(buffer, position, value) {
-  let rest = value | 0;
+  const small = value | 0;
+  if (small < 10) {
+    buffer[position] = 48 + small;
+    return position + 1;
+  }
+  if (small < 100) {
+    buffer[position] = DIGIT_PAIRS[small << 1];
+    buffer[position + 1] = DIGIT_PAIRS[(small << 1) + 1];
+    return position + 2;
+  }
+  if (small < 1e4) {
+    const high = small / 100 | 0;
+    const low = small - high * 100 << 1;
+    if (high < 10) {
+      buffer[position] = 48 + high;
+      buffer[position + 1] = DIGIT_PAIRS[low];
+      buffer[position + 2] = DIGIT_PAIRS[low + 1];
+      return position + 3;
+    }
+    buffer[position] = DIGIT_PAIRS[high << 1];
+    buffer[position + 1] = DIGIT_PAIRS[(high << 1) + 1];
+    buffer[position + 2] = DIGIT_PAIRS[low];
+    buffer[position + 3] = DIGIT_PAIRS[low + 1];
+    return position + 4;
+  }
+  let rest = small;
   const end = position + digitCount(rest);
   let at = end;
   while (rest >= 100) {
@@ -4155,20 +4241,21 @@ function* lcovChunks(report, options = {}) {
   yield* sink.finish();
 }
 function writeFile(sink, file) {
+  const totals = fileTotals(file);
   sink.ascii("TN:\nSF:");
   sink.text(file.path);
   sink.byte(10);
-  writeFunctions(sink, file);
-  writeBranches(sink, file);
+  writeFunctions(sink, file, totals);
+  writeBranches(sink, file, totals);
   sink.pairs("DA:", file.lineNumbers, file.lineHits);
-  const lines = lineCount(file);
+  const lines = totals.lines;
   sink.ascii("LF:");
   sink.integer(lines.found);
   sink.ascii("\nLH:");
   sink.integer(lines.hit);
   sink.ascii("\nend_of_record\n");
 }
-function writeFunctions(sink, file) {
+function writeFunctions(sink, file, totals) {
   const functions = file.functions;
   if (functions.length === 0) return;
   for (let index = 0; index < functions.length; index++) {
@@ -4187,14 +4274,14 @@ function writeFunctions(sink, file) {
     sink.text(record.name);
     sink.byte(10);
   }
-  const count = functionCount(file);
+  const count = totals.functions;
   sink.ascii("FNF:");
   sink.integer(count.found);
   sink.ascii("\nFNH:");
   sink.integer(count.hit);
   sink.byte(10);
 }
-function writeBranches(sink, file) {
+function writeBranches(sink, file, totals) {
   const table = file.branches;
   if (table.lines.length === 0) return;
   const renumber = file.branchSource === "coveragepy-json";
@@ -4222,7 +4309,7 @@ function writeBranches(sink, file) {
       sink.byte(10);
     }
   }
-  const count = branchCount(file);
+  const count = totals.branches;
   sink.ascii("BRF:");
   sink.integer(count.found);
   sink.ascii("\nBRH:");
