@@ -10,12 +10,12 @@
 //
 // Environment: BENCH_RUNS (default 3), BENCH_FILES (default 4000), BENCH_GENHTML=0 skips
 // genhtml, BENCH_KEEP=1 keeps the temporary directory.
-import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { bundleForBench } from './bench/bundle.mjs'
 import { benchShape, writeLcovShard } from './bench/generate.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -27,16 +27,7 @@ console.log(
   `machine: ${cpus().length} cores, node ${process.version}, load average ${loadavg()[0].toFixed(2)}`
 )
 
-await build({
-  entryPoints: { html: 'scripts/bench/html-entry.ts' },
-  outdir: work,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node24',
-  logLevel: 'warning'
-})
+await bundleForBench({ html: 'scripts/bench/html-entry.ts' }, work)
 const bench = await import(join(work, 'html.mjs'))
 
 // The bench shape, rooted in this workspace; every fourth file is Python.

@@ -19,11 +19,11 @@
 // Environment: BENCH_RUNS (default 5), BENCH_LCOV_RUNS (default 1: one lcov -a run takes about
 // 30 s, and its output is needed for the agreement check), BENCH_CASES (default
 // `same,differing`), BENCH_KEEP=1 keeps the temporary directory.
-import { build } from 'esbuild'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { bundleForBench } from './bench/bundle.mjs'
 import { compareOutputs } from './bench/compare.mjs'
 import { benchShape, differingShapes, writeLcovShard } from './bench/generate.mjs'
 import { median, measure, report } from './bench/measure.mjs'
@@ -41,16 +41,7 @@ const work = mkdtempSync(join(tmpdir(), 'mc-bench-'))
 const load = () => loadavg()[0].toFixed(2)
 console.log(`machine: ${cpus().length} cores, node ${process.version}, load average ${load()}`)
 
-await build({
-  entryPoints: { cli: 'src/cli.ts', engine: 'src/coverage/index.ts' },
-  outdir: work,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node24',
-  logLevel: 'warning'
-})
+await bundleForBench({ cli: 'src/cli.ts', engine: 'src/coverage/index.ts' }, work)
 const engine = await import(join(work, 'engine.mjs'))
 
 const cases = {

@@ -1,0 +1,127 @@
+// npm run bench:compare -- [REV] — is the working tree's merge faster than REV's (default HEAD)?
+//
+// On a shared 2-core VM the machine's speed drifts by half within minutes, so two separate
+// `npm run bench` runs cannot tell a 5 % change from noise. This script builds the CLI of REV
+// (from `git archive`) and of the working tree, generates the differing-shapes shards of
+// `npm run bench`, and runs rounds of grcov, REV and the working tree back to back. It prints,
+// per build, the median and spread of its time divided by the same round's grcov time (the
+// ratio the issue's target is stated in) and in how many rounds it was at most 0.5, then the
+// median of the per-round ratios working tree / REV. The outputs of both builds must be the
+// same bytes; it stops if they are not.
+//
+// Environment: BENCH_ROUNDS (default 15), BENCH_CASES (`differing`, `same` or both; default
+// differing), BENCH_KEEP=1 keeps the temporary directory.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { bundleForBench } from './bench/bundle.mjs'
+import { benchShape, differingShapes, writeLcovShard } from './bench/generate.mjs'
+import { median, timed } from './bench/measure.mjs'
+import { ensureTools } from './bench/tools.mjs'
+
+const REV = process.argv[2] ?? 'HEAD'
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
+const CASES = (process.env.BENCH_CASES ?? 'differing').split(',')
+const ROOT = '/bench/workspace'
+const SIZE = { files: 4000, linesPerFile: 500 }
+const TARGET_RATIO = 0.5
+
+ensureTools()
+const work = mkdtempSync(join(tmpdir(), 'mc-bench-compare-'))
+const load = () => loadavg()[0].toFixed(2)
+
+async function bundle(sourceDir, name) {
+  // REV's sources resolve their packages from this checkout's node_modules.
+  const nodePaths = [join(process.cwd(), 'node_modules')]
+  await bundleForBench({ [name]: join(sourceDir, 'src/cli.ts') }, work, { nodePaths })
+  return join(work, `${name}.mjs`)
+}
+
+const revDir = join(work, 'rev')
+mkdirSync(revDir)
+execFileSync('sh', ['-c', `git archive ${JSON.stringify(REV)} src | tar -x -C ${revDir}`])
+const revision = execFileSync('git', ['rev-parse', '--short', REV], { encoding: 'utf8' }).trim()
+const clis = {
+  [`rev ${revision}`]: await bundle(revDir, 'rev'),
+  'working tree': await bundle('.', 'work')
+}
+
+const shapes = {
+  same: () => {
+    const shape = benchShape({ ...SIZE, shapeSeed: 1 })
+    return { shapes: [shape, shape, shape, shape], countSeed: 100 }
+  },
+  differing: () => ({
+    shapes: differingShapes({ ...SIZE, shards: 4, shapeSeed: 2 }),
+    countSeed: 200
+  })
+}
+
+const spread = (values) => values.map((value) => value.toFixed(2)).join(' ')
+
+for (const name of CASES) {
+  const make = shapes[name]
+  if (make === undefined) throw new Error(`BENCH_CASES: unknown case ${name}`)
+  const dir = join(work, name)
+  mkdirSync(dir)
+  const { shapes: caseShapes, countSeed } = make()
+  const shards = caseShapes.map((shape, index) => {
+    const path = join(dir, `shard${index}.info`)
+    writeLcovShard(path, shape, countSeed + index)
+    return path
+  })
+  const ours = (cli, output) => [
+    process.execPath,
+    cli,
+    'merge',
+    '--root',
+    ROOT,
+    '--format',
+    'lcov',
+    '-o',
+    join(dir, output),
+    ...shards
+  ]
+  console.log(
+    `\n## ${name}: ${ROUNDS} rounds of grcov, rev ${revision}, working tree (load ${load()})`
+  )
+  const ratios = Object.fromEntries(Object.keys(clis).map((label) => [label, []]))
+  const paired = []
+  for (let round = 0; round < ROUNDS; round++) {
+    const grcov = timed([
+      'grcov',
+      ...shards,
+      '--branch',
+      '-t',
+      'lcov',
+      '-o',
+      join(dir, 'grcov.info')
+    ])
+    const walls = Object.entries(clis).map(([label, cli], index) => {
+      const wall = timed(ours(cli, `out${index}`)).wall
+      ratios[label].push(wall / grcov.wall)
+      return wall
+    })
+    paired.push((walls[1] ?? 0) / (walls[0] ?? 1))
+  }
+  const [revOut, workOut] = [0, 1].map((index) =>
+    readFileSync(join(dir, `out${index}`, 'lcov.info'))
+  )
+  if (!revOut.equals(workOut)) throw new Error(`${name}: the two builds wrote different lcov`)
+  for (const [label, values] of Object.entries(ratios)) {
+    const sorted = [...values].sort((a, b) => a - b)
+    const met = sorted.filter((value) => value <= TARGET_RATIO).length
+    console.log(
+      `${label} / grcov per round: median ${median(sorted).toFixed(3)}, ${met} of ${ROUNDS} ≤ ${TARGET_RATIO} (${spread(sorted)})`
+    )
+  }
+  const sortedPairs = paired.sort((a, b) => a - b)
+  console.log(
+    `working tree / rev ${revision} per round: median ${median(sortedPairs).toFixed(3)} (${spread(sortedPairs)})`
+  )
+  console.log(`outputs: identical lcov (${workOut.length} bytes); load after ${load()}`)
+}
+
+if (process.env.BENCH_KEEP === '1') console.log(`\nkept ${work}`)
+else rmSync(work, { recursive: true, force: true })
