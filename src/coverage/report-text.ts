@@ -24,9 +24,12 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 /** Texts up to this many bytes are checked for ASCII first (names and paths mostly are). */
 const ASCII_CHECK_BYTES = 256
 
-/** A Buffer over the last data decoded from, so that ASCII text needs no view per call. */
-let lastData: Uint8Array | undefined
-let lastBuffer: Buffer | undefined
+/**
+ * A Buffer over the last data decoded from, so that ASCII text needs no view per call. Held
+ * weakly: a report's bytes must not stay in memory for the rest of the run because some of
+ * its text was the last decoded.
+ */
+let lastView: WeakRef<Buffer> | undefined
 
 /** Bytes [start, end) as UTF-8 text, or undefined when they are not UTF-8. */
 export function decodeStrictUtf8(data: Uint8Array, start: number, end: number): string | undefined {
@@ -41,11 +44,17 @@ export function decodeStrictUtf8(data: Uint8Array, start: number, end: number): 
       }
     }
     if (ascii) {
-      if (data !== lastData) {
-        lastData = data
-        lastBuffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+      let view = lastView?.deref()
+      if (
+        view === undefined ||
+        view.buffer !== data.buffer ||
+        view.byteOffset !== data.byteOffset ||
+        view.byteLength !== data.byteLength
+      ) {
+        view = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+        lastView = new WeakRef(view)
       }
-      return (lastBuffer as Buffer).toString('latin1', start, end)
+      return view.toString('latin1', start, end)
     }
   }
   try {
