@@ -1905,8 +1905,7 @@ var MAX_TEXT_BYTES = {
 };
 var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var ASCII_CHECK_BYTES = 256;
-var lastData;
-var lastBuffer;
+var lastView;
 function decodeStrictUtf8(data, start, end) {
   if (end - start <= ASCII_CHECK_BYTES) {
     let ascii = true;
@@ -1917,11 +1916,12 @@ function decodeStrictUtf8(data, start, end) {
       }
     }
     if (ascii) {
-      if (data !== lastData) {
-        lastData = data;
-        lastBuffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      let view = lastView?.deref();
+      if (view === void 0 || view.buffer !== data.buffer || view.byteOffset !== data.byteOffset || view.byteLength !== data.byteLength) {
+        view = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+        lastView = new WeakRef(view);
       }
-      return lastBuffer.toString("latin1", start, end);
+      return view.toString("latin1", start, end);
     }
   }
   try {
