@@ -35,7 +35,9 @@ let lastView: WeakRef<Buffer> | undefined
 export function decodeStrictUtf8(data: Uint8Array, start: number, end: number): string | undefined {
   // ASCII is UTF-8 as it is: Buffer's latin1 decoding copies it without validation or a view,
   // which costs half of the decoder's call for the short names a report holds by the thousand.
-  if (end - start <= ASCII_CHECK_BYTES) {
+  // Only a range inside the data: a detached or shorter buffer takes the decoder's path, which
+  // answers undefined for it as before.
+  if (end - start <= ASCII_CHECK_BYTES && start >= 0 && start < end && end <= data.length) {
     let ascii = true
     for (let index = start; index < end; index++) {
       if ((data[index] as number) >= 0x80) {
