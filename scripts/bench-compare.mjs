@@ -6,8 +6,9 @@
 // `npm run bench`, and runs rounds of grcov, REV and the working tree back to back. It prints,
 // per build, the median and spread of its time divided by the same round's grcov time (the
 // ratio the issue's target is stated in) and in how many rounds it was at most 0.5, then the
-// median of the per-round ratios working tree / REV. The outputs of both builds must be the
-// same bytes; it stops if they are not.
+// median of the per-round ratios working tree / REV (the two take turns going first). The
+// outputs of both builds must be the same bytes; it stops if they are not, and keeps its
+// temporary directory then (and whenever it stops with an error).
 //
 // Environment: BENCH_ROUNDS (default 15), BENCH_CASES (`differing`, `same` or both; default
 // differing), BENCH_KEEP=1 keeps the temporary directory.
@@ -38,10 +39,21 @@ async function bundle(sourceDir, name) {
   return join(work, `${name}.mjs`)
 }
 
+// Anything that stops the comparison leaves its files for a look, and says where they are.
+process.on('exit', (code) => {
+  if (code !== 0 || process.env.BENCH_KEEP === '1') console.log(`\nkept ${work}`)
+  else rmSync(work, { recursive: true, force: true })
+})
+process.on('SIGINT', () => process.exit(130))
+
 const revDir = join(work, 'rev')
 mkdirSync(revDir)
-execFileSync('sh', ['-c', `git archive ${JSON.stringify(REV)} src | tar -x -C ${revDir}`])
-const revision = execFileSync('git', ['rev-parse', '--short', REV], { encoding: 'utf8' }).trim()
+const revision = execFileSync('git', ['rev-parse', '--short', '--verify', `${REV}^{commit}`], {
+  encoding: 'utf8'
+}).trim()
+const archive = join(work, 'rev.tar')
+execFileSync('git', ['archive', '-o', archive, revision, 'src'])
+execFileSync('tar', ['-x', '-f', archive, '-C', revDir])
 const clis = {
   [`rev ${revision}`]: await bundle(revDir, 'rev'),
   'working tree': await bundle('.', 'work')
@@ -98,12 +110,15 @@ for (const name of CASES) {
       '-o',
       join(dir, 'grcov.info')
     ])
-    const walls = Object.entries(clis).map(([label, cli], index) => {
-      const wall = timed(ours(cli, `out${index}`)).wall
-      ratios[label].push(wall / grcov.wall)
-      return wall
-    })
-    paired.push((walls[1] ?? 0) / (walls[0] ?? 1))
+    // The two builds take turns going first, so that an effect of the order falls on both.
+    const walls = Object.entries(clis).map(() => 0)
+    const order = round % 2 === 0 ? [0, 1] : [1, 0]
+    for (const index of order) {
+      const [label, cli] = Object.entries(clis)[index]
+      walls[index] = timed(ours(cli, `out${index}`)).wall
+      ratios[label].push(walls[index] / grcov.wall)
+    }
+    paired.push(walls[1] / walls[0])
   }
   const [revOut, workOut] = [0, 1].map((index) =>
     readFileSync(join(dir, `out${index}`, 'lcov.info'))
@@ -122,6 +137,3 @@ for (const name of CASES) {
   )
   console.log(`outputs: identical lcov (${workOut.length} bytes); load after ${load()}`)
 }
-
-if (process.env.BENCH_KEEP === '1') console.log(`\nkept ${work}`)
-else rmSync(work, { recursive: true, force: true })
