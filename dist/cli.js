@@ -1907,7 +1907,7 @@ var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var ASCII_CHECK_BYTES = 256;
 var lastView;
 function decodeStrictUtf8(data, start, end) {
-  if (end - start <= ASCII_CHECK_BYTES) {
+  if (end - start <= ASCII_CHECK_BYTES && start >= 0 && start < end && end <= data.length) {
     let ascii = true;
     for (let index = start; index < end; index++) {
       if (data[index] >= 128) {
