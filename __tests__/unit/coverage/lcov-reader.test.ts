@@ -115,6 +115,17 @@ describe('parseLcov with records out of order', () => {
     )
     expect(report.files.get('f.rs')!.functions[0]?.hits).toBe(4)
   })
+
+  it('gives FNDA hits to the function of that name when names are not ASCII', () => {
+    // `é` has as many bytes (2) as `éx` has UTF-16 units: a byte comparison against the next
+    // declared name must not take one for the other.
+    const report = parse('SF:f.rs\nFN:1,éx\nFN:2,é\nFNDA:5,é\nFNDA:7,éx\nend_of_record\n')
+    const hits = report.files.get('f.rs')!.functions.map((record) => [record.name, record.hits])
+    expect(hits).toEqual([
+      ['éx', 7],
+      ['é', 5]
+    ])
+  })
 })
 
 describe('parseLcov refuses what no tool writes, naming file and line', () => {
