@@ -1503,8 +1503,9 @@ var LcovFunctionRecords = class {
   }
   /**
    * Adds hits when the FNDA name bytes equal the next declared name (whose bytes start at its
-   * `at` offset in the same data); false otherwise. A non-ASCII name never matches here (its
-   * UTF-16 length differs from its byte length) and takes the decoding path.
+   * `at` offset in the same data); false otherwise. Only ASCII names match here: the declared
+   * name's length counts UTF-16 units, and a shorter non-ASCII name can have as many bytes as a
+   * longer one has units (`é` is 2 bytes, `éx` 2 units), so it takes the decoding path.
    */
   addHitsToExpected(data, start, end, hits) {
     const index = this.expected;
@@ -1513,7 +1514,8 @@ var LcovFunctionRecords = class {
     if (end - start !== name.length) return false;
     const declaredAt = this.nameStarts[index];
     for (let offset = 0; offset < name.length; offset++) {
-      if (data[start + offset] !== data[declaredAt + offset]) return false;
+      const byte = data[start + offset];
+      if (byte !== data[declaredAt + offset] || byte >= 128) return false;
     }
     this.hits[index] = Math.min(this.hits[index] + hits, MAX_COUNT);
     this.expected = index + 1;
