@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundleForBench } from './bench/bundle.mjs'
 import { benchShape, differingShapes, writeLcovShard } from './bench/generate.mjs'
-import { median, timed } from './bench/measure.mjs'
+import { median, TARGET_RATIO, timed } from './bench/measure.mjs'
 import { ensureTools } from './bench/tools.mjs'
 
 const REV = process.argv[2] ?? 'HEAD'
@@ -26,7 +26,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
 const CASES = (process.env.BENCH_CASES ?? 'differing').split(',')
 const ROOT = '/bench/workspace'
 const SIZE = { files: 4000, linesPerFile: 500 }
-const TARGET_RATIO = 0.5
 
 ensureTools()
 const work = mkdtempSync(join(tmpdir(), 'mc-bench-compare-'))
