@@ -17,15 +17,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundleForBench } from './bench/bundle.mjs'
-import { benchShape, differingShapes, writeLcovShard } from './bench/generate.mjs'
+import { BENCH_ROOT as ROOT, writeCaseShards } from './bench/cases.mjs'
 import { median, TARGET_RATIO, timed } from './bench/measure.mjs'
 import { ensureTools } from './bench/tools.mjs'
 
 const REV = process.argv[2] ?? 'HEAD'
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
 const CASES = (process.env.BENCH_CASES ?? 'differing').split(',')
-const ROOT = '/bench/workspace'
-const SIZE = { files: 4000, linesPerFile: 500 }
 
 ensureTools()
 const work = mkdtempSync(join(tmpdir(), 'mc-bench-compare-'))
@@ -58,30 +56,11 @@ const clis = {
   'working tree': await bundle('.', 'work')
 }
 
-const shapes = {
-  same: () => {
-    const shape = benchShape({ ...SIZE, shapeSeed: 1 })
-    return { shapes: [shape, shape, shape, shape], countSeed: 100 }
-  },
-  differing: () => ({
-    shapes: differingShapes({ ...SIZE, shards: 4, shapeSeed: 2 }),
-    countSeed: 200
-  })
-}
-
 const spread = (values) => values.map((value) => value.toFixed(2)).join(' ')
 
 for (const name of CASES) {
-  const make = shapes[name]
-  if (make === undefined) throw new Error(`BENCH_CASES: unknown case ${name}`)
   const dir = join(work, name)
-  mkdirSync(dir)
-  const { shapes: caseShapes, countSeed } = make()
-  const shards = caseShapes.map((shape, index) => {
-    const path = join(dir, `shard${index}.info`)
-    writeLcovShard(path, shape, countSeed + index)
-    return path
-  })
+  const shards = writeCaseShards(name, dir)
   const ours = (cli, output) => [
     process.execPath,
     cli,

@@ -19,13 +19,13 @@
 // Environment: BENCH_RUNS (default 5), BENCH_LCOV_RUNS (default 1: one lcov -a run takes about
 // 30 s, and its output is needed for the agreement check), BENCH_CASES (default
 // `same,differing`), BENCH_KEEP=1 keeps the temporary directory.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { bundleForBench } from './bench/bundle.mjs'
+import { BENCH_CASES, BENCH_ROOT as ROOT, writeCaseShards } from './bench/cases.mjs'
 import { compareOutputs } from './bench/compare.mjs'
-import { benchShape, differingShapes, writeLcovShard } from './bench/generate.mjs'
 import { median, measure, report } from './bench/measure.mjs'
 import { writeCoberturaReport, writeCoveragePyJson } from './bench/python-reports.mjs'
 import { ensureTools } from './bench/tools.mjs'
@@ -33,8 +33,6 @@ import { ensureTools } from './bench/tools.mjs'
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const LCOV_RUNS = Number(process.env.BENCH_LCOV_RUNS ?? 1)
 const CASES = (process.env.BENCH_CASES ?? 'same,differing').split(',')
-const ROOT = '/bench/workspace'
-const SIZE = { files: 4000, linesPerFile: 500 }
 
 ensureTools()
 const work = mkdtempSync(join(tmpdir(), 'mc-bench-'))
@@ -43,22 +41,6 @@ console.log(`machine: ${cpus().length} cores, node ${process.version}, load aver
 
 await bundleForBench({ cli: 'src/cli.ts', engine: 'src/coverage/index.ts' }, work)
 const engine = await import(join(work, 'engine.mjs'))
-
-const cases = {
-  same: {
-    title: 'same shape (same files, lines, functions and branches; different counts)',
-    shapes: () => {
-      const shape = benchShape({ ...SIZE, shapeSeed: 1 })
-      return [shape, shape, shape, shape]
-    },
-    countSeed: 100
-  },
-  differing: {
-    title: 'differing shapes (per-shard lines, functions, branches and files; different counts)',
-    shapes: () => differingShapes({ ...SIZE, shards: 4, shapeSeed: 2 }),
-    countSeed: 200
-  }
-}
 
 /** The commands of one case: ours (three ways), grcov and lcov -a over `shards`. */
 function commands(dir, shards) {
@@ -92,17 +74,10 @@ function commands(dir, shards) {
 }
 
 for (const name of CASES) {
-  const benchCase = cases[name]
-  if (benchCase === undefined) throw new Error(`BENCH_CASES: unknown case ${name}`)
   const dir = join(work, name)
-  mkdirSync(dir)
-  const shards = benchCase.shapes().map((shape, index) => {
-    const path = join(dir, `shard${index}.info`)
-    writeLcovShard(path, shape, benchCase.countSeed + index)
-    return path
-  })
+  const shards = writeCaseShards(name, dir)
   const mib = (path) => (statSync(path).size / 1048576).toFixed(1)
-  console.log(`\n## ${benchCase.title}`)
+  console.log(`\n## ${BENCH_CASES[name].title}`)
   console.log(`inputs: ${shards.map(mib).join(' + ')} MiB of lcov (seeded)`)
   console.log(`timing: ${RUNS} runs each, interleaved (lcov -a: ${LCOV_RUNS}), load ${load()}`)
   const results = measure(commands(dir, shards), {
