@@ -124,7 +124,9 @@ export class LcovFunctionRecords {
       }
     }
     this.undeclared += this.strayHits?.size ?? 0
-    for (const { index, hits, name } of this.aliases) {
+    const aliases = this.aliases
+    for (let alias = 0; alias < aliases.length; alias++) {
+      const { index, hits, name } = aliases[alias] as (typeof aliases)[number]
       const group = this.groups.get(index)
       if (group === undefined) this.aliasesWithoutGroup++
       else
@@ -155,7 +157,8 @@ export class LcovFunctionRecords {
     this.expected = 0
     this.byName = undefined
     this.strayHits = undefined
-    this.groups.clear()
-    this.aliases.length = 0
+    // Only when used: clearing a Map allocates a new table, and nearly every record has none.
+    if (this.groups.size > 0) this.groups.clear()
+    if (this.aliases.length > 0) this.aliases.length = 0
   }
 }
