@@ -28,50 +28,66 @@ export function plainLineRun(data: Uint8Array, start: number, file: FileBuilder)
     : appendedLineRun(data, start, file)
 }
 
+/** Why the inner loop of matchedLineRun or appendedLineRun stopped on a record it read. */
+const SATURATED = 1
+const NEW_LINE = 2
+const OUT_OF_ORDER = 3
+const FULL = 4
+
 function matchedLineRun(data: Uint8Array, start: number, file: FileBuilder): number {
   const arena = file.lineArena
-  let numbers = arena.numbers
-  let hits = arena.hits
   const end = file.baseEnd
   let cursor = file.matchCursor
   let position = start
-  // Digit loops written out: this loop runs once per line of every shard after the first.
-  while (data[position] === 0x44 && data[position + 1] === 0x41 && data[position + 2] === COLON) {
-    let at = position + 3
-    let line = (data[at] as number) - 48
-    // A first digit 1–9 (a leading 0 is left to the general parser); then the rest.
-    if (line < 1 || line > 9) break
-    let byte = data[++at] as number
-    while (byte >= 48 && byte <= 57) {
-      line = line * 10 + byte - 48
-      byte = data[++at] as number
-    }
-    if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break
-    const hitsStart = ++at
-    let value = (data[at] as number) - 48
-    if (value < 0 || value > 9) break
-    byte = data[++at] as number
-    while (byte >= 48 && byte <= 57) {
-      value = value * 10 + byte - 48
-      byte = data[++at] as number
-    }
-    if (at > hitsStart + 15) break
-    if (byte === NEWLINE) position = at + 1
-    else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2
-    else break
-    while (cursor < end && (numbers[cursor] as number) < line) cursor++
-    if (cursor < end && numbers[cursor] === line) {
-      let total = (hits[cursor] as number) + value
-      if (total >= MAX_COUNT) {
-        file.markSaturated()
-        total = MAX_COUNT
+  // The inner loop holds no call, so that TurboFan keeps the arrays' lengths and data
+  // pointers in registers instead of loading them again for every byte. A record it cannot
+  // finish (a line the base lacks, a sum that saturates) is finished out here, then back in.
+  for (;;) {
+    const numbers = arena.numbers
+    const hits = arena.hits
+    let pending = 0
+    let line = 0
+    let value = 0
+    // Digit loops written out: this loop runs once per line of every shard after the first.
+    while (data[position] === 0x44 && data[position + 1] === 0x41 && data[position + 2] === COLON) {
+      let at = position + 3
+      line = (data[at] as number) - 48
+      // A first digit 1–9 (a leading 0 is left to the general parser); then the rest.
+      if (line < 1 || line > 9) break
+      let byte = data[++at] as number
+      while (byte >= 48 && byte <= 57) {
+        line = line * 10 + byte - 48
+        byte = data[++at] as number
       }
-      hits[cursor++] = total
-    } else {
-      appendNewLine(file, line, value)
-      numbers = arena.numbers
-      hits = arena.hits
+      if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break
+      const hitsStart = ++at
+      value = (data[at] as number) - 48
+      if (value < 0 || value > 9) break
+      byte = data[++at] as number
+      while (byte >= 48 && byte <= 57) {
+        value = value * 10 + byte - 48
+        byte = data[++at] as number
+      }
+      if (at > hitsStart + 15) break
+      if (byte === NEWLINE) position = at + 1
+      else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2
+      else break
+      while (cursor < end && (numbers[cursor] as number) < line) cursor++
+      if (cursor < end && numbers[cursor] === line) {
+        const total = (hits[cursor] as number) + value
+        if (total < MAX_COUNT) {
+          hits[cursor++] = total
+          continue
+        }
+        pending = SATURATED
+      } else pending = NEW_LINE
+      break
     }
+    if (pending === 0) break
+    if (pending === SATURATED) {
+      file.markSaturated()
+      hits[cursor++] = MAX_COUNT
+    } else appendNewLine(file, line, value)
   }
   file.matchCursor = cursor
   return position
@@ -102,57 +118,79 @@ function appendNewLine(file: FileBuilder, line: number, value: number): void {
 
 function appendedLineRun(data: Uint8Array, start: number, file: FileBuilder): number {
   const arena = file.claimLines()
-  let numbers = arena.numbers
-  let hits = arena.hits
   let count = arena.length
   const stretchStart = file.lineStretchStart
   let position = start
-  while (data[position] === 0x44 && data[position + 1] === 0x41 && data[position + 2] === COLON) {
-    // The same digit loops as matchedLineRun, written out again: one shared parse function
-    // (fields through a scratch array) made the differing-shapes merge ~4.6 % slower
-    // (npm run bench:compare, 21 rounds).
-    let at = position + 3
-    let line = (data[at] as number) - 48
-    if (line < 1 || line > 9) break
-    let byte = data[++at] as number
-    while (byte >= 48 && byte <= 57) {
-      line = line * 10 + byte - 48
-      byte = data[++at] as number
-    }
-    if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break
-    const hitsStart = ++at
-    let value = (data[at] as number) - 48
-    if (value < 0 || value > 9) break
-    byte = data[++at] as number
-    while (byte >= 48 && byte <= 57) {
-      value = value * 10 + byte - 48
-      byte = data[++at] as number
-    }
-    if (at > hitsStart + 15) break
-    if (byte === NEWLINE) position = at + 1
-    else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2
-    else break
-    if (count > stretchStart) {
-      const last = numbers[count - 1] as number
-      if (line === last) {
-        let total = (hits[count - 1] as number) + value
-        if (total >= MAX_COUNT) {
-          file.markSaturated()
-          total = MAX_COUNT
-        }
-        hits[count - 1] = total
-        continue
+  // As in matchedLineRun, the inner loop holds no call; the records it cannot finish (a full
+  // arena, a line out of order, a saturated sum) are finished out here.
+  for (;;) {
+    const numbers = arena.numbers
+    const hits = arena.hits
+    let pending = 0
+    let line = 0
+    let value = 0
+    while (data[position] === 0x44 && data[position + 1] === 0x41 && data[position + 2] === COLON) {
+      // The same digit loops as matchedLineRun, written out again: one shared parse function
+      // (fields through a scratch array) made the differing-shapes merge ~4.6 % slower
+      // (npm run bench:compare, 21 rounds).
+      let at = position + 3
+      line = (data[at] as number) - 48
+      if (line < 1 || line > 9) break
+      let byte = data[++at] as number
+      while (byte >= 48 && byte <= 57) {
+        line = line * 10 + byte - 48
+        byte = data[++at] as number
       }
-      if (line < last) file.lineOrderBroken()
+      if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break
+      const hitsStart = ++at
+      value = (data[at] as number) - 48
+      if (value < 0 || value > 9) break
+      byte = data[++at] as number
+      while (byte >= 48 && byte <= 57) {
+        value = value * 10 + byte - 48
+        byte = data[++at] as number
+      }
+      if (at > hitsStart + 15) break
+      if (byte === NEWLINE) position = at + 1
+      else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2
+      else break
+      if (count > stretchStart) {
+        const last = numbers[count - 1] as number
+        if (line === last) {
+          const total = (hits[count - 1] as number) + value
+          if (total < MAX_COUNT) {
+            hits[count - 1] = total
+            continue
+          }
+          pending = SATURATED
+          break
+        }
+        if (line < last) {
+          pending = OUT_OF_ORDER
+          break
+        }
+      }
+      if (count === numbers.length) {
+        pending = FULL
+        break
+      }
+      numbers[count] = line
+      hits[count] = value
+      count++
     }
-    if (count === numbers.length) {
+    if (pending === 0) break
+    if (pending === SATURATED) {
+      file.markSaturated()
+      hits[count - 1] = MAX_COUNT
+      continue
+    }
+    if (pending === OUT_OF_ORDER) file.lineOrderBroken()
+    if (count === arena.numbers.length) {
       arena.length = count
       arena.grow()
-      numbers = arena.numbers
-      hits = arena.hits
     }
-    numbers[count] = line
-    hits[count] = value
+    arena.numbers[count] = line
+    arena.hits[count] = value
     count++
   }
   arena.length = count
