@@ -1715,48 +1715,59 @@ function lineEnd(data, position) {
 function plainLineRun(data, start, file) {
   return file.matchCursor >= 0 ? matchedLineRun(data, start, file) : appendedLineRun(data, start, file);
 }
+var SATURATED = 1;
+var NEW_LINE = 2;
+var OUT_OF_ORDER = 3;
+var FULL = 4;
 function matchedLineRun(data, start, file) {
   const arena = file.lineArena;
-  let numbers = arena.numbers;
-  let hits = arena.hits;
   const end = file.baseEnd;
   let cursor = file.matchCursor;
   let position = start;
-  while (data[position] === 68 && data[position + 1] === 65 && data[position + 2] === COLON) {
-    let at = position + 3;
-    let line = data[at] - 48;
-    if (line < 1 || line > 9) break;
-    let byte = data[++at];
-    while (byte >= 48 && byte <= 57) {
-      line = line * 10 + byte - 48;
-      byte = data[++at];
-    }
-    if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break;
-    const hitsStart = ++at;
-    let value = data[at] - 48;
-    if (value < 0 || value > 9) break;
-    byte = data[++at];
-    while (byte >= 48 && byte <= 57) {
-      value = value * 10 + byte - 48;
-      byte = data[++at];
-    }
-    if (at > hitsStart + 15) break;
-    if (byte === NEWLINE) position = at + 1;
-    else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2;
-    else break;
-    while (cursor < end && numbers[cursor] < line) cursor++;
-    if (cursor < end && numbers[cursor] === line) {
-      let total = hits[cursor] + value;
-      if (total >= MAX_COUNT) {
-        file.markSaturated();
-        total = MAX_COUNT;
+  for (; ; ) {
+    const numbers = arena.numbers;
+    const hits = arena.hits;
+    let pending = 0;
+    let line = 0;
+    let value = 0;
+    while (data[position] === 68 && data[position + 1] === 65 && data[position + 2] === COLON) {
+      let at = position + 3;
+      line = data[at] - 48;
+      if (line < 1 || line > 9) break;
+      let byte = data[++at];
+      while (byte >= 48 && byte <= 57) {
+        line = line * 10 + byte - 48;
+        byte = data[++at];
       }
-      hits[cursor++] = total;
-    } else {
-      appendNewLine(file, line, value);
-      numbers = arena.numbers;
-      hits = arena.hits;
+      if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break;
+      const hitsStart = ++at;
+      value = data[at] - 48;
+      if (value < 0 || value > 9) break;
+      byte = data[++at];
+      while (byte >= 48 && byte <= 57) {
+        value = value * 10 + byte - 48;
+        byte = data[++at];
+      }
+      if (at > hitsStart + 15) break;
+      if (byte === NEWLINE) position = at + 1;
+      else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2;
+      else break;
+      while (cursor < end && numbers[cursor] < line) cursor++;
+      if (cursor < end && numbers[cursor] === line) {
+        const total = hits[cursor] + value;
+        if (total < MAX_COUNT) {
+          hits[cursor++] = total;
+          continue;
+        }
+        pending = SATURATED;
+      } else pending = NEW_LINE;
+      break;
     }
+    if (pending === 0) break;
+    if (pending === SATURATED) {
+      file.markSaturated();
+      hits[cursor++] = MAX_COUNT;
+    } else appendNewLine(file, line, value);
   }
   file.matchCursor = cursor;
   return position;
@@ -1781,54 +1792,74 @@ function appendNewLine(file, line, value) {
 }
 function appendedLineRun(data, start, file) {
   const arena = file.claimLines();
-  let numbers = arena.numbers;
-  let hits = arena.hits;
   let count = arena.length;
   const stretchStart = file.lineStretchStart;
   let position = start;
-  while (data[position] === 68 && data[position + 1] === 65 && data[position + 2] === COLON) {
-    let at = position + 3;
-    let line = data[at] - 48;
-    if (line < 1 || line > 9) break;
-    let byte = data[++at];
-    while (byte >= 48 && byte <= 57) {
-      line = line * 10 + byte - 48;
-      byte = data[++at];
-    }
-    if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break;
-    const hitsStart = ++at;
-    let value = data[at] - 48;
-    if (value < 0 || value > 9) break;
-    byte = data[++at];
-    while (byte >= 48 && byte <= 57) {
-      value = value * 10 + byte - 48;
-      byte = data[++at];
-    }
-    if (at > hitsStart + 15) break;
-    if (byte === NEWLINE) position = at + 1;
-    else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2;
-    else break;
-    if (count > stretchStart) {
-      const last = numbers[count - 1];
-      if (line === last) {
-        let total = hits[count - 1] + value;
-        if (total >= MAX_COUNT) {
-          file.markSaturated();
-          total = MAX_COUNT;
-        }
-        hits[count - 1] = total;
-        continue;
+  for (; ; ) {
+    const numbers = arena.numbers;
+    const hits = arena.hits;
+    let pending = 0;
+    let line = 0;
+    let value = 0;
+    while (data[position] === 68 && data[position + 1] === 65 && data[position + 2] === COLON) {
+      let at = position + 3;
+      line = data[at] - 48;
+      if (line < 1 || line > 9) break;
+      let byte = data[++at];
+      while (byte >= 48 && byte <= 57) {
+        line = line * 10 + byte - 48;
+        byte = data[++at];
       }
-      if (line < last) file.lineOrderBroken();
+      if (byte !== COMMA || at > position + 11 || line > MAX_LINE_NUMBER) break;
+      const hitsStart = ++at;
+      value = data[at] - 48;
+      if (value < 0 || value > 9) break;
+      byte = data[++at];
+      while (byte >= 48 && byte <= 57) {
+        value = value * 10 + byte - 48;
+        byte = data[++at];
+      }
+      if (at > hitsStart + 15) break;
+      if (byte === NEWLINE) position = at + 1;
+      else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) position = at + 2;
+      else break;
+      if (count > stretchStart) {
+        const last = numbers[count - 1];
+        if (line === last) {
+          const total = hits[count - 1] + value;
+          if (total < MAX_COUNT) {
+            hits[count - 1] = total;
+            continue;
+          }
+          pending = SATURATED;
+          break;
+        }
+        if (line < last) {
+          pending = OUT_OF_ORDER;
+          break;
+        }
+      }
+      if (count === numbers.length) {
+        pending = FULL;
+        break;
+      }
+      numbers[count] = line;
+      hits[count] = value;
+      count++;
     }
-    if (count === numbers.length) {
+    if (pending === 0) break;
+    if (pending === SATURATED) {
+      file.markSaturated();
+      hits[count - 1] = MAX_COUNT;
+      continue;
+    }
+    if (pending === OUT_OF_ORDER) file.lineOrderBroken();
+    if (count === arena.numbers.length) {
       arena.length = count;
       arena.grow();
-      numbers = arena.numbers;
-      hits = arena.hits;
     }
-    numbers[count] = line;
-    hits[count] = value;
+    arena.numbers[count] = line;
+    arena.hits[count] = value;
     count++;
   }
   arena.length = count;
