@@ -30,7 +30,7 @@ export class BranchStretches {
 
   /**
    * For a reader's hot loop: the index of the base outcome the next one may match in place,
-   * or -1 (appending, or labels in play). `matched` moves past it after the caller added.
+   * or -1 (appending, or labels in play). `matchedUpTo` moves past those the caller added.
    */
   get plainCursor(): number {
     return this.arena.labels === undefined && this.cursor < this.stretches.baseEnd()
@@ -38,10 +38,14 @@ export class BranchStretches {
       : -1
   }
 
-  matched(taken: number): void {
-    const cursor = this.cursor
-    this.arena.taken[cursor] = this.combine(this.arena.taken[cursor] as number, taken)
-    this.cursor = cursor + 1
+  /** Where the base ends: plainCursor stays below it. */
+  get baseEnd(): number {
+    return this.stretches.baseEnd()
+  }
+
+  /** The hot loop added the outcomes before `cursor` in place (see plainCursor). */
+  matchedUpTo(cursor: number): void {
+    this.cursor = cursor
   }
 
   /** add() for an unlabelled outcome, with the common case first: the base's next outcome. */

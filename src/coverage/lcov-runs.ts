@@ -197,70 +197,101 @@ function appendedLineRun(data: Uint8Array, start: number, file: FileBuilder): nu
   return position
 }
 
-/** Scratch for a BRDA record's line, block and branch (an array per call was garbage). */
-const BRANCH_FIELDS = new Int32Array(3)
-
 /**
  * Consumes consecutive plain `BRDA:<line>,<block>,<branch>,<taken or ->` records (numeric
- * block and branch, no exception prefix); returns where they stop.
+ * block and branch, no exception prefix); returns where they stop. As in the DA loops, the
+ * inner loop holds no call: an outcome that is not the base's next one, or whose sum reaches
+ * 2^53 - 1, goes to the file's general add outside it.
  */
 export function plainBranchRun(data: Uint8Array, start: number, file: FileBuilder): number {
   const branches = file.branchStretches
   const arena = branches.arena
-  const fields = BRANCH_FIELDS
   let position = start
-  while (
-    data[position] === 0x42 &&
-    data[position + 1] === 0x52 &&
-    data[position + 2] === 0x44 &&
-    data[position + 3] === 0x41 &&
-    data[position + 4] === COLON
-  ) {
-    // line, block, branch: three comma-terminated numbers, digit loops written out.
-    let at = position + 5
-    let valid = true
-    for (let field = 0; field < 3 && valid; field++) {
-      const fieldStart = at
-      let value = 0
-      let byte = data[at] as number
-      while (byte >= 48 && byte <= 57) {
-        value = value * 10 + byte - 48
-        byte = data[++at] as number
-      }
-      valid = byte === COMMA && at > fieldStart && at - fieldStart <= 9
-      fields[field] = value
-      at++
-    }
-    const line = fields[0] as number
-    if (!valid || line < 1 || line > MAX_LINE_NUMBER) break
-    let taken = 0
-    if (data[at] === 0x2d) {
-      taken = NOT_EVALUATED
-      at++
-    } else {
-      const takenStart = at
-      let byte = data[at] as number
-      while (byte >= 48 && byte <= 57) {
-        taken = taken * 10 + byte - 48
-        byte = data[++at] as number
-      }
-      if (at === takenStart || at - takenStart > 15) break
-    }
-    const next = lineEnd(data, at)
-    if (next < 0) break
-    position = next
-    const block = fields[1] as number
-    const id = fields[2] as number
+  for (;;) {
+    const lines = arena.lines
+    const blocks = arena.blocks
+    const ids = arena.ids
+    const takenCounts = arena.taken
     // Another shard's record of a known file: the outcome is usually the base's next one.
-    const cursor = branches.plainCursor
-    if (
-      cursor >= 0 &&
-      arena.lines[cursor] === line &&
-      arena.blocks[cursor] === block &&
-      arena.ids[cursor] === id
+    let cursor = branches.plainCursor
+    const end = cursor >= 0 ? branches.baseEnd : 0
+    let pending = false
+    let line = 0
+    let block = 0
+    let id = 0
+    let taken = 0
+    while (
+      data[position] === 0x42 &&
+      data[position + 1] === 0x52 &&
+      data[position + 2] === 0x44 &&
+      data[position + 3] === 0x41 &&
+      data[position + 4] === COLON
     ) {
-      branches.matched(taken)
-    } else file.addBranch(line, block, id, undefined, taken)
+      // line, block, branch: comma-terminated numbers of 1–9 digits, digit loops written out.
+      let at = position + 5
+      let fieldStart = at
+      let byte = data[at] as number
+      line = 0
+      while (byte >= 48 && byte <= 57) {
+        line = line * 10 + byte - 48
+        byte = data[++at] as number
+      }
+      if (byte !== COMMA || at === fieldStart || at - fieldStart > 9) break
+      if (line < 1 || line > MAX_LINE_NUMBER) break
+      fieldStart = ++at
+      byte = data[at] as number
+      block = 0
+      while (byte >= 48 && byte <= 57) {
+        block = block * 10 + byte - 48
+        byte = data[++at] as number
+      }
+      if (byte !== COMMA || at === fieldStart || at - fieldStart > 9) break
+      fieldStart = ++at
+      byte = data[at] as number
+      id = 0
+      while (byte >= 48 && byte <= 57) {
+        id = id * 10 + byte - 48
+        byte = data[++at] as number
+      }
+      if (byte !== COMMA || at === fieldStart || at - fieldStart > 9) break
+      at++
+      if (data[at] === 0x2d) {
+        taken = NOT_EVALUATED
+        at++
+      } else {
+        const takenStart = at
+        byte = data[at] as number
+        taken = 0
+        while (byte >= 48 && byte <= 57) {
+          taken = taken * 10 + byte - 48
+          byte = data[++at] as number
+        }
+        if (at === takenStart || at - takenStart > 15) break
+      }
+      const next = lineEnd(data, at)
+      if (next < 0) break
+      position = next
+      if (
+        cursor >= 0 &&
+        cursor < end &&
+        lines[cursor] === line &&
+        blocks[cursor] === block &&
+        ids[cursor] === id
+      ) {
+        const before = takenCounts[cursor] as number
+        const total =
+          before === NOT_EVALUATED ? taken : taken === NOT_EVALUATED ? before : before + taken
+        if (total < MAX_COUNT) {
+          takenCounts[cursor++] = total
+          continue
+        }
+      }
+      pending = true
+      break
+    }
+    if (cursor >= 0) branches.matchedUpTo(cursor)
+    if (!pending) break
+    file.addBranch(line, block, id, undefined, taken)
   }
   if (position !== start) file.branchSource = 'lcov'
   return position

@@ -1,12 +1,13 @@
 /**
- * The DA hot loops (lcov-runs.ts) leave their inner loop for the records they cannot finish
- * there: a line the base lacks, a line out of order, a full arena, a sum reaching 2^53 - 1.
- * Each of those exits, and the way back into the loop after it, must lose nothing.
+ * The DA and BRDA hot loops (lcov-runs.ts) leave their inner loop for the records they cannot
+ * finish there: a line or outcome the base lacks, a line out of order, a full arena, a sum
+ * reaching 2^53 - 1. Each of those exits, and the way back into the loop after it, must lose
+ * nothing.
  */
 import { describe, expect, it } from '@jest/globals'
 import { ReportAccumulator } from '../../../src/coverage/accumulator.js'
 import { readLcovInto } from '../../../src/coverage/lcov-reader.js'
-import { fileLines, type CoverageReport } from '../../../src/coverage/model.js'
+import { fileBranches, fileLines, type CoverageReport } from '../../../src/coverage/model.js'
 import { reportNotes } from '../../../src/coverage/notes.js'
 
 const MAX = Number.MAX_SAFE_INTEGER
@@ -127,5 +128,89 @@ describe('the DA loops', () => {
       lines.map(([line, hits]) => [line, line % 2 === 1 && line < 1000 ? hits + 1 : hits])
     )
     expect(linesOf(report, 'g.rs')).toEqual(other)
+  })
+})
+
+/** `[line, block, branch, taken]` outcomes (`-` for never evaluated) as one BRDA record. */
+const branchRecord = (path: string, outcomes: Array<[number, number, number, number | '-']>) =>
+  `SF:${path}\n${outcomes.map((outcome) => `BRDA:${outcome.join(',')}\n`).join('')}end_of_record\n`
+
+const branchesOf = (report: CoverageReport, path: string) =>
+  [...fileBranches(report.files.get(path)!)].map((b) => [b.line, b.block, b.id, b.taken ?? '-'])
+
+describe('the BRDA loop', () => {
+  it('adds a later shard in place as lcov -a does: - and - is -, - and n is n', () => {
+    const report = read([
+      branchRecord('a.rs', [
+        [1, 0, 0, '-'],
+        [1, 0, 1, '-'],
+        [2, 0, 0, 3],
+        [2, 0, 1, 0]
+      ]),
+      branchRecord('a.rs', [
+        [1, 0, 0, '-'],
+        [1, 0, 1, 4],
+        [2, 0, 0, '-'],
+        [2, 0, 1, 5]
+      ])
+    ])
+    expect(branchesOf(report, 'a.rs')).toEqual([
+      [1, 0, 0, '-'],
+      [1, 0, 1, 4],
+      [2, 0, 0, 3],
+      [2, 0, 1, 5]
+    ])
+  })
+
+  it('caps a sum at 2^53 - 1 and goes on matching the next outcomes in place', () => {
+    // One file whose sum reaches 2^53 - 1 exactly, one whose sum would pass it.
+    const report = read([
+      branchRecord('b.rs', [
+        [1, 0, 0, MAX - 1],
+        [1, 0, 1, 1],
+        [3, 0, 0, 1]
+      ]) + branchRecord('b2.rs', [[1, 0, 0, MAX - 1]]),
+      branchRecord('b.rs', [
+        [1, 0, 0, 1],
+        [1, 0, 1, 2],
+        [3, 0, 0, 2]
+      ]) + branchRecord('b2.rs', [[1, 0, 0, 5]])
+    ])
+    expect(branchesOf(report, 'b.rs')).toEqual([
+      [1, 0, 0, MAX],
+      [1, 0, 1, 3],
+      [3, 0, 0, 3]
+    ])
+    expect(branchesOf(report, 'b2.rs')).toEqual([[1, 0, 0, MAX]])
+    expect(report.files.get('b.rs')?.saturated).toBe(true)
+    expect(report.files.get('b2.rs')?.saturated).toBe(true)
+  })
+
+  it('adds outcomes the base lacks and goes on matching the base after them', () => {
+    const base: Array<[number, number, number, number]> = Array.from({ length: 40 }, (_, i) => [
+      i + 1,
+      0,
+      0,
+      1
+    ])
+    const later: Array<[number, number, number, number]> = base.flatMap(([line]) =>
+      line % 5 === 0
+        ? [
+            [line, 0, 0, 2],
+            [line, 1, 0, 7]
+          ]
+        : [[line, 0, 0, 2]]
+    )
+    const report = read([branchRecord('c.rs', base), branchRecord('c.rs', later)])
+    expect(branchesOf(report, 'c.rs')).toEqual(
+      base.flatMap(([line]) =>
+        line % 5 === 0
+          ? [
+              [line, 0, 0, 3],
+              [line, 1, 0, 7]
+            ]
+          : [[line, 0, 0, 3]]
+      )
+    )
   })
 })
