@@ -606,15 +606,18 @@ var BranchStretches = class {
   }
   /**
    * For a reader's hot loop: the index of the base outcome the next one may match in place,
-   * or -1 (appending, or labels in play). `matched` moves past it after the caller added.
+   * or -1 (appending, or labels in play). `matchedUpTo` moves past those the caller added.
    */
   get plainCursor() {
     return this.arena.labels === void 0 && this.cursor < this.stretches.baseEnd() ? this.cursor : -1;
   }
-  matched(taken) {
-    const cursor = this.cursor;
-    this.arena.taken[cursor] = this.combine(this.arena.taken[cursor], taken);
-    this.cursor = cursor + 1;
+  /** Where the base ends: plainCursor stays below it. */
+  get baseEnd() {
+    return this.stretches.baseEnd();
+  }
+  /** The hot loop added the outcomes before `cursor` in place (see plainCursor). */
+  matchedUpTo(cursor) {
+    this.cursor = cursor;
   }
   /** add() for an unlabelled outcome, with the common case first: the base's next outcome. */
   addPlain(line, block, id, taken) {
@@ -1865,51 +1868,80 @@ function appendedLineRun(data, start, file) {
   arena.length = count;
   return position;
 }
-var BRANCH_FIELDS = new Int32Array(3);
 function plainBranchRun(data, start, file) {
   const branches = file.branchStretches;
   const arena = branches.arena;
-  const fields = BRANCH_FIELDS;
   let position = start;
-  while (data[position] === 66 && data[position + 1] === 82 && data[position + 2] === 68 && data[position + 3] === 65 && data[position + 4] === COLON) {
-    let at = position + 5;
-    let valid = true;
-    for (let field = 0; field < 3 && valid; field++) {
-      const fieldStart = at;
-      let value = 0;
-      let byte = data[at];
-      while (byte >= 48 && byte <= 57) {
-        value = value * 10 + byte - 48;
-        byte = data[++at];
-      }
-      valid = byte === COMMA && at > fieldStart && at - fieldStart <= 9;
-      fields[field] = value;
-      at++;
-    }
-    const line = fields[0];
-    if (!valid || line < 1 || line > MAX_LINE_NUMBER) break;
+  for (; ; ) {
+    const lines = arena.lines;
+    const blocks = arena.blocks;
+    const ids = arena.ids;
+    const takenCounts = arena.taken;
+    let cursor = branches.plainCursor;
+    const end = cursor >= 0 ? branches.baseEnd : 0;
+    let pending = false;
+    let line = 0;
+    let block = 0;
+    let id = 0;
     let taken = 0;
-    if (data[at] === 45) {
-      taken = NOT_EVALUATED;
-      at++;
-    } else {
-      const takenStart = at;
+    while (data[position] === 66 && data[position + 1] === 82 && data[position + 2] === 68 && data[position + 3] === 65 && data[position + 4] === COLON) {
+      let at = position + 5;
+      let fieldStart = at;
       let byte = data[at];
+      line = 0;
       while (byte >= 48 && byte <= 57) {
-        taken = taken * 10 + byte - 48;
+        line = line * 10 + byte - 48;
         byte = data[++at];
       }
-      if (at === takenStart || at - takenStart > 15) break;
+      if (byte !== COMMA || at === fieldStart || at - fieldStart > 9) break;
+      if (line < 1 || line > MAX_LINE_NUMBER) break;
+      fieldStart = ++at;
+      byte = data[at];
+      block = 0;
+      while (byte >= 48 && byte <= 57) {
+        block = block * 10 + byte - 48;
+        byte = data[++at];
+      }
+      if (byte !== COMMA || at === fieldStart || at - fieldStart > 9) break;
+      fieldStart = ++at;
+      byte = data[at];
+      id = 0;
+      while (byte >= 48 && byte <= 57) {
+        id = id * 10 + byte - 48;
+        byte = data[++at];
+      }
+      if (byte !== COMMA || at === fieldStart || at - fieldStart > 9) break;
+      at++;
+      if (data[at] === 45) {
+        taken = NOT_EVALUATED;
+        at++;
+      } else {
+        const takenStart = at;
+        byte = data[at];
+        taken = 0;
+        while (byte >= 48 && byte <= 57) {
+          taken = taken * 10 + byte - 48;
+          byte = data[++at];
+        }
+        if (at === takenStart || at - takenStart > 15) break;
+      }
+      const next = lineEnd(data, at);
+      if (next < 0) break;
+      position = next;
+      if (cursor >= 0 && cursor < end && lines[cursor] === line && blocks[cursor] === block && ids[cursor] === id) {
+        const before = takenCounts[cursor];
+        const total = before === NOT_EVALUATED ? taken : taken === NOT_EVALUATED ? before : before + taken;
+        if (total < MAX_COUNT) {
+          takenCounts[cursor++] = total;
+          continue;
+        }
+      }
+      pending = true;
+      break;
     }
-    const next = lineEnd(data, at);
-    if (next < 0) break;
-    position = next;
-    const block = fields[1];
-    const id = fields[2];
-    const cursor = branches.plainCursor;
-    if (cursor >= 0 && arena.lines[cursor] === line && arena.blocks[cursor] === block && arena.ids[cursor] === id) {
-      branches.matched(taken);
-    } else file.addBranch(line, block, id, void 0, taken);
+    if (cursor >= 0) branches.matchedUpTo(cursor);
+    if (!pending) break;
+    file.addBranch(line, block, id, void 0, taken);
   }
   if (position !== start) file.branchSource = "lcov";
   return position;
