@@ -2062,7 +2062,7 @@ var LcovReader = class extends ByteCursor {
           continue;
         }
       } else if (file !== void 0 && data[position] === 70) {
-        const next = this.plainFunctionRun(position, file);
+        const next = this.plainFunctionRun(position);
         if (next !== position) {
           position = next;
           continue;
@@ -2154,17 +2154,29 @@ var LcovReader = class extends ByteCursor {
       this.expectComma(LCOV_SHAPES.FN);
     }
     const nameStart = this.position;
-    const nameEnd = this.restOfLine();
+    this.declareFunction(start, end, nameStart, this.restOfLine());
+  }
+  /**
+   * Declares the function of an FN record named by bytes [nameStart, nameEnd). A record of a
+   * file seen before (another shard) names the same functions in order: the next expected one
+   * is recognised from its bytes; any other name is decoded and checked.
+   */
+  declareFunction(start, end, nameStart, nameEnd) {
     const table = this.current.functions;
     const known = table.matchNext(this.data, nameStart, nameEnd);
     if (known !== void 0 && known.start === start) {
       this.functions.declare(known.name, start, end, nameStart, known);
     } else {
-      this.position = nameStart;
-      const name = this.nameToEndOfLine(LCOV_SHAPES.FN);
+      const name = this.nameAt(nameStart, nameEnd, LCOV_SHAPES.FN);
       this.functions.declare(name, start, end, nameStart, void 0, table.expected);
     }
     this.checkFunctionCount(nameStart);
+  }
+  /** Adds an FNDA record's hits to the function named by bytes [nameStart, nameEnd). */
+  addFunctionHits(hits, nameStart, nameEnd) {
+    if (!this.functions.addHitsToExpected(this.data, nameStart, nameEnd, hits)) {
+      this.functions.addHits(this.nameAt(nameStart, nameEnd, LCOV_SHAPES.FNDA), hits);
+    }
   }
   /**
    * Consumes consecutive plain `FN:<line>,<name>` and `FNDA:<hits>,<name>` records (a name of
@@ -2174,10 +2186,8 @@ var LcovReader = class extends ByteCursor {
    * (a tag lookup, one call per field). Anything else is left to readRecord before any state
    * changed; it reads the record exactly as before and produces the errors.
    */
-  plainFunctionRun(start, file) {
+  plainFunctionRun(start) {
     const data = this.data;
-    const functions = this.functions;
-    const table = file.functions;
     let position = start;
     while (data[position] === 70 && data[position + 1] === 78) {
       const declaration = data[position + 2] === COLON;
@@ -2214,18 +2224,8 @@ var LcovReader = class extends ByteCursor {
       if (byte === NEWLINE) next = at + 1;
       else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) next = at + 2;
       else break;
-      if (declaration) {
-        const known = table.matchNext(data, nameStart, nameEnd);
-        if (known !== void 0 && known.start === value) {
-          functions.declare(known.name, value, void 0, nameStart, known);
-        } else {
-          const name = decodeStrictUtf8(data, nameStart, nameEnd);
-          functions.declare(name, value, void 0, nameStart, void 0, table.expected);
-        }
-        this.checkFunctionCount(nameStart);
-      } else if (!functions.addHitsToExpected(data, nameStart, nameEnd, value)) {
-        functions.addHits(decodeStrictUtf8(data, nameStart, nameEnd), value);
-      }
+      if (declaration) this.declareFunction(value, void 0, nameStart, nameEnd);
+      else this.addFunctionHits(value, nameStart, nameEnd);
       position = next;
     }
     return position;
@@ -2240,11 +2240,7 @@ var LcovReader = class extends ByteCursor {
     const hits = this.count(LCOV_SHAPES.FNDA);
     this.expectComma(LCOV_SHAPES.FNDA);
     const nameStart = this.position;
-    const nameEnd = this.restOfLine();
-    if (!this.functions.addHitsToExpected(this.data, nameStart, nameEnd, hits)) {
-      this.position = nameStart;
-      this.functions.addHits(this.nameToEndOfLine(LCOV_SHAPES.FNDA), hits);
-    }
+    this.addFunctionHits(hits, nameStart, this.restOfLine());
   }
   readFunctionGroup() {
     const index = this.unsigned(9);
@@ -2325,7 +2321,10 @@ var LcovReader = class extends ByteCursor {
   }
   nameToEndOfLine(shape) {
     const start = this.position;
-    const end = this.restOfLine();
+    return this.nameAt(start, this.restOfLine(), shape);
+  }
+  /** Bytes [start, end) as a name (see text), which may not be empty. */
+  nameAt(start, end, shape) {
     const name = this.text(start, end, "name", shape);
     if (name === "") this.fail(start, `expected ${shape}`);
     return name;

@@ -56,7 +56,7 @@ export class LcovReader extends ByteCursor {
           continue
         }
       } else if (file !== undefined && data[position] === 0x46) {
-        const next = this.plainFunctionRun(position, file)
+        const next = this.plainFunctionRun(position)
         if (next !== position) {
           position = next
           continue
@@ -162,18 +162,36 @@ export class LcovReader extends ByteCursor {
       this.expectComma(LCOV_SHAPES.FN)
     }
     const nameStart = this.position
-    // A record of a file seen before (another shard) names the same functions in order.
-    const nameEnd = this.restOfLine()
+    this.declareFunction(start, end, nameStart, this.restOfLine())
+  }
+
+  /**
+   * Declares the function of an FN record named by bytes [nameStart, nameEnd). A record of a
+   * file seen before (another shard) names the same functions in order: the next expected one
+   * is recognised from its bytes; any other name is decoded and checked.
+   */
+  private declareFunction(
+    start: number,
+    end: number | undefined,
+    nameStart: number,
+    nameEnd: number
+  ): void {
     const table = (this.current as FileBuilder).functions
     const known = table.matchNext(this.data, nameStart, nameEnd)
     if (known !== undefined && known.start === start) {
       this.functions.declare(known.name, start, end, nameStart, known)
     } else {
-      this.position = nameStart
-      const name = this.nameToEndOfLine(LCOV_SHAPES.FN)
+      const name = this.nameAt(nameStart, nameEnd, LCOV_SHAPES.FN)
       this.functions.declare(name, start, end, nameStart, undefined, table.expected)
     }
     this.checkFunctionCount(nameStart)
+  }
+
+  /** Adds an FNDA record's hits to the function named by bytes [nameStart, nameEnd). */
+  private addFunctionHits(hits: number, nameStart: number, nameEnd: number): void {
+    if (!this.functions.addHitsToExpected(this.data, nameStart, nameEnd, hits)) {
+      this.functions.addHits(this.nameAt(nameStart, nameEnd, LCOV_SHAPES.FNDA), hits)
+    }
   }
 
   /**
@@ -184,10 +202,8 @@ export class LcovReader extends ByteCursor {
    * (a tag lookup, one call per field). Anything else is left to readRecord before any state
    * changed; it reads the record exactly as before and produces the errors.
    */
-  private plainFunctionRun(start: number, file: FileBuilder): number {
+  private plainFunctionRun(start: number): number {
     const data = this.data
-    const functions = this.functions
-    const table = file.functions
     let position = start
     while (data[position] === 0x46 && data[position + 1] === 0x4e) {
       const declaration = data[position + 2] === COLON
@@ -230,18 +246,8 @@ export class LcovReader extends ByteCursor {
       else if (byte === CARRIAGE_RETURN && data[at + 1] === NEWLINE) next = at + 2
       else break
       // From here on the record is read: state changes.
-      if (declaration) {
-        const known = table.matchNext(data, nameStart, nameEnd)
-        if (known !== undefined && known.start === value) {
-          functions.declare(known.name, value, undefined, nameStart, known)
-        } else {
-          const name = decodeStrictUtf8(data, nameStart, nameEnd) as string
-          functions.declare(name, value, undefined, nameStart, undefined, table.expected)
-        }
-        this.checkFunctionCount(nameStart)
-      } else if (!functions.addHitsToExpected(data, nameStart, nameEnd, value)) {
-        functions.addHits(decodeStrictUtf8(data, nameStart, nameEnd) as string, value)
-      }
+      if (declaration) this.declareFunction(value, undefined, nameStart, nameEnd)
+      else this.addFunctionHits(value, nameStart, nameEnd)
       position = next
     }
     return position
@@ -258,11 +264,7 @@ export class LcovReader extends ByteCursor {
     const hits = this.count(LCOV_SHAPES.FNDA)
     this.expectComma(LCOV_SHAPES.FNDA)
     const nameStart = this.position
-    const nameEnd = this.restOfLine()
-    if (!this.functions.addHitsToExpected(this.data, nameStart, nameEnd, hits)) {
-      this.position = nameStart
-      this.functions.addHits(this.nameToEndOfLine(LCOV_SHAPES.FNDA), hits)
-    }
+    this.addFunctionHits(hits, nameStart, this.restOfLine())
   }
 
   private readFunctionGroup(): void {
@@ -351,7 +353,11 @@ export class LcovReader extends ByteCursor {
 
   private nameToEndOfLine(shape: string): string {
     const start = this.position
-    const end = this.restOfLine()
+    return this.nameAt(start, this.restOfLine(), shape)
+  }
+
+  /** Bytes [start, end) as a name (see text), which may not be empty. */
+  private nameAt(start: number, end: number, shape: string): string {
     const name = this.text(start, end, 'name', shape)
     if (name === '') this.fail(start, `expected ${shape}`)
     return name
